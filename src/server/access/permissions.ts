@@ -1,0 +1,25 @@
+import type { Actor, Role } from './actor';
+import { forbidden } from '../errors';
+
+/** What each role may do, separate from what it may see. */
+const VERBS = {
+  'customer.create': ['admin', 'manager', 'rep', 'finance'],
+  'customer.edit': ['admin', 'manager', 'rep', 'finance'],
+  'customer.reassign': ['admin', 'manager'],
+  'customer.delete': ['admin'],
+  'user.manage': ['admin'],
+  'team.manage': ['admin'],
+  'territory.manage': ['admin'],
+  'org.manage': ['admin'],
+  'outbox.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Verb = keyof typeof VERBS;
+
+export function can(actor: Actor, verb: Verb): boolean {
+  return (VERBS[verb] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor, verb: Verb): void {
+  if (!can(actor, verb)) throw forbidden();
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client';
+import { contacts, customers, territories, users } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { ownedScope } from '../access/visibility';
+import { notFound } from '../errors';
+import { isUuid } from '../validation';
+import type { CustomerFilters } from './schemas';
+
+export const PAGE_SIZE = 25;
+
+export const customerScope = (actor: Actor) =>
+  ownedScope(actor, { orgId: customers.orgId, ownerId: customers.ownerId, territoryId: customers.territoryId });
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterPredicate(actor: Actor, f: Partial<CustomerFilters>): SQL {
+  const parts: SQL[] = [customerScope(actor)];
+  const q = f.q?.trim();
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    const digits = q.replace(/\D/g, '');
+    const matches: SQL[] = [
+      ilike(customers.name, pattern),
+      ilike(customers.email, pattern),
+      ilike(customers.taxId, pattern),
+      sql`exists (select 1 from ${contacts} where ${contacts.customerId} = ${customers.id} and (${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern}))`,
+    ];
+    if (digits.length >= 3) matches.push(ilike(customers.phone, `%${digits}%`), ilike(customers.phone, pattern));
+    parts.push(or(...matches)!);
+  }
+  if (f.territoryId) parts.push(eq(customers.territoryId, f.territoryId));
+  if (f.ownerId) parts.push(eq(customers.ownerId, f.ownerId));
+  return and(...parts)!;
+}
+
+type Cursor = { n: string; i: string };
+export function encodeCursor(c: Cursor) {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    return typeof c.n === 'string' && isUuid(c.i) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+const owner = alias(users, 'owner');
+
+/** One page of customers the actor may see, ordered by name, with a keyset cursor for the next page. */
+export async function listCustomers(db: Db, actor: Actor, f: Partial<CustomerFilters>, limit = PAGE_SIZE) {
+  const cursor = decodeCursor(f.cursor);
+  const where = cursor
+    ? and(filterPredicate(actor, f), or(gt(customers.name, cursor.n), and(eq(customers.name, cursor.n), gt(customers.id, cursor.i))))
+    : filterPredicate(actor, f);
+  const rows = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      phone: customers.phone,
+      email: customers.email,
+      territoryName: territories.name,
+      ownerName: owner.name,
+      ownerId: customers.ownerId,
+    })
+    .from(customers)
+    .leftJoin(territories, eq(territories.id, customers.territoryId))
+    .innerJoin(owner, eq(owner.id, customers.ownerId))
+    .where(where)
+    .orderBy(asc(customers.name), asc(customers.id))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: more && last ? encodeCursor({ n: last.name, i: last.id }) : null };
+}
+
+export async function countCustomers(db: Db, actor: Actor, f: Partial<CustomerFilters> = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(customers).where(filterPredicate(actor, f));
+  return Number(row?.n ?? 0);
+}
+
+/** A customer with its contacts, or NotFound when it does not exist or is out of the actor's scope. */
+export async function getCustomer(db: Db, actor: Actor, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const [row] = await db
+    .select({ customer: customers, territoryName: territories.name, ownerName: owner.name })
+    .from(customers)
+    .leftJoin(territories, eq(territories.id, customers.territoryId))
+    .innerJoin(owner, eq(owner.id, customers.ownerId))
+    .where(and(eq(customers.id, id), customerScope(actor)));
+  if (!row) throw notFound();
+  const people = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.customerId, id))
+    .orderBy(sql`${contacts.isPrimary} desc`, asc(contacts.name));
+  return { ...row.customer, territoryName: row.territoryName, ownerName: row.ownerName, contacts: people };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { optionalEmail, optionalUuid, phone, requiredText, text, uuid } from '../validation';
+
+export const customerInput = z.object({
+  name: requiredText(200),
+  taxId: text(20).refine((v) => v === '' || /^[0-9A-Za-z\-]{5,20}$/.test(v), 'invalidTaxId'),
+  branch: text(60),
+  phone,
+  email: optionalEmail,
+  address: text(1000),
+  notes: text(4000),
+  territoryId: optionalUuid,
+  ownerId: optionalUuid,
+});
+export type CustomerInput = z.infer<typeof customerInput>;
+
+export const contactInput = z.object({
+  name: requiredText(200),
+  title: text(120),
+  phone,
+  email: optionalEmail,
+  isPrimary: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+});
+export type ContactInput = z.infer<typeof contactInput>;
+
+export const customerFilters = z.object({
+  q: text(100).optional().default(''),
+  territoryId: z.union([uuid, z.literal('')]).optional().default(''),
+  ownerId: z.union([uuid, z.literal('')]).optional().default(''),
+  cursor: z.string().max(400).optional().default(''),
+});
+export type CustomerFilters = z.infer<typeof customerFilters>;

@@ -1,0 +1,4 @@
+export * from './organizations';
+export * from './people';
+export * from './customers';
+export * from './audit';

@@ -1,0 +1,129 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { contacts, customers, organizations, teams, territories, users, userTerritories } from './schema';
+import { hashPassword } from '../auth/password';
+
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+export type DemoAccount = { email: string; role: string; name: string };
+
+/** True when the database already holds an organization. */
+export async function hasData(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organizations);
+  return Number(row?.n ?? 0) > 0;
+}
+
+const CUSTOMER_NAMES: Record<string, string[]> = {
+  'Bang Rak': ['Silom Office Supplies Co., Ltd.', 'บริษัท สีลม เทรดดิ้ง จำกัด', 'Riverside Hotel Group'],
+  Chatuchak: ['Chatuchak Furniture Co., Ltd.', 'บริษัท จตุจักร พลาสติก จำกัด', 'Green Market Foods'],
+  Sukhumvit: ['Asoke Digital Agency', 'บริษัท สุขุมวิท คลินิก จำกัด', 'Ekkamai Coffee Roasters'],
+  'Chiang Mai': ['Lanna Crafts Export', 'บริษัท เชียงใหม่ ฟาร์ม จำกัด', 'Nimman Coworking'],
+  'Khon Kaen': ['Isan Rice Mill Co., Ltd.', 'บริษัท ขอนแก่น ก่อสร้าง จำกัด'],
+  'Nakhon Ratchasima': ['Korat Steel Works', 'บริษัท โคราช โลจิสติกส์ จำกัด'],
+  Phuket: ['Andaman Dive Resorts', 'บริษัท ภูเก็ต ซีฟู้ด จำกัด'],
+  'Hat Yai': ['Songkhla Rubber Trading', 'บริษัท หาดใหญ่ การแพทย์ จำกัด'],
+};
+const CONTACTS = ['Somchai Jaidee', 'สมศรี ใจดี', 'Niran Thongchai', 'Malee Srisuk', 'Anan Chaiyaporn', 'วิไล รักไทย', 'Kittisak Boonmee'];
+
+/** Creates the demo company: a Thai organization, territories, teams, people, customers and contacts. */
+export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<DemoAccount[]> {
+  if (!opts.force && (await hasData(db))) throw new Error('The database already has data; pass --force to seed anyway.');
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organizations)
+      .values({
+        legalName: 'Siam Sales Demo Co., Ltd.',
+        address: '88 Sathorn Road, Silom, Bang Rak, Bangkok 10500',
+        taxId: '0105566012345',
+        branch: 'Head office (00000)',
+        currency: 'THB',
+        vatRate: '7.00',
+        locale: 'th',
+        timeZone: 'Asia/Bangkok',
+      })
+      .returning();
+
+    const tree: Record<string, string[]> = {
+      Bangkok: ['Bang Rak', 'Chatuchak', 'Sukhumvit'],
+      North: ['Chiang Mai'],
+      Northeast: ['Khon Kaen', 'Nakhon Ratchasima'],
+      South: ['Phuket', 'Hat Yai'],
+    };
+    const terr: Record<string, string> = {};
+    for (const [region, children] of Object.entries(tree)) {
+      const [r] = await tx.insert(territories).values({ orgId: org.id, name: region }).returning();
+      terr[region] = r.id;
+      for (const c of children) {
+        const [t] = await tx.insert(territories).values({ orgId: org.id, name: c, parentId: r.id }).returning();
+        terr[c] = t.id;
+      }
+    }
+
+    const mk = async (name: string, email: string, role: 'admin' | 'manager' | 'rep' | 'finance', locale = 'en') => {
+      const [u] = await tx.insert(users).values({ orgId: org.id, name, email, role, locale, passwordHash: hash }).returning();
+      return u;
+    };
+    const admin = await mk('Ada Admin', 'admin@demo.test', 'admin');
+    const mBkk = await mk('Mana Bangkok', 'manager.bangkok@demo.test', 'manager', 'th');
+    const mReg = await mk('Preecha Regions', 'manager.regions@demo.test', 'manager');
+    const finance = await mk('Fah Finance', 'finance@demo.test', 'finance', 'th');
+    const [tBkk] = await tx.insert(teams).values({ orgId: org.id, name: 'Bangkok team', managerId: mBkk.id }).returning();
+    const [tReg] = await tx.insert(teams).values({ orgId: org.id, name: 'Regions team', managerId: mReg.id }).returning();
+
+    const reps: { name: string; email: string; team: string; territories: string[]; locale?: string }[] = [
+      { name: 'Somsak Silom', email: 'rep.bangrak@demo.test', team: tBkk.id, territories: ['Bang Rak'] },
+      { name: 'Napat Chatuchak', email: 'rep.chatuchak@demo.test', team: tBkk.id, territories: ['Chatuchak'], locale: 'th' },
+      { name: 'Kanya Sukhumvit', email: 'rep.sukhumvit@demo.test', team: tBkk.id, territories: ['Sukhumvit'] },
+      { name: 'Lek Lanna', email: 'rep.north@demo.test', team: tReg.id, territories: ['North'] },
+      { name: 'Boon Isan', email: 'rep.northeast@demo.test', team: tReg.id, territories: ['Northeast'] },
+      { name: 'Dao Andaman', email: 'rep.south@demo.test', team: tReg.id, territories: ['South'] },
+    ];
+    const repUsers: { id: string; territories: string[] }[] = [];
+    for (const r of reps) {
+      const u = await mk(r.name, r.email, 'rep', r.locale);
+      await tx.update(users).set({ teamId: r.team }).where(eqId(u.id));
+      await tx.insert(userTerritories).values(r.territories.map((t) => ({ userId: u.id, territoryId: terr[t] })));
+      repUsers.push({ id: u.id, territories: r.territories });
+    }
+
+    const ownerOf = (territory: string) => {
+      const hit = repUsers.find((r) =>
+        r.territories.some((t) => t === territory || tree[t]?.includes(territory)),
+      );
+      return hit?.id ?? admin.id;
+    };
+    let n = 0;
+    for (const [territory, names] of Object.entries(CUSTOMER_NAMES)) {
+      for (const name of names) {
+        n++;
+        const [c] = await tx
+          .insert(customers)
+          .values({
+            orgId: org.id,
+            name,
+            taxId: `0105${String(560000000 + n * 7919).slice(0, 9)}`,
+            branch: n % 3 === 0 ? 'Branch 00001' : 'Head office',
+            phone: `+66 2 ${String(100 + n).padStart(3, '0')} ${String(1000 + n * 37).slice(0, 4)}`,
+            email: `info${n}@example.co.th`,
+            address: `${n * 11} Moo ${n % 9}, ${territory}, Thailand`,
+            territoryId: terr[territory],
+            ownerId: ownerOf(territory),
+          })
+          .returning();
+        await tx.insert(contacts).values([
+          { orgId: org.id, customerId: c.id, name: CONTACTS[n % CONTACTS.length], title: 'Purchasing manager', phone: `08${n % 10}-555-01${String(n).padStart(2, '0')}`, email: `buyer${n}@example.co.th`, isPrimary: true },
+          { orgId: org.id, customerId: c.id, name: CONTACTS[(n + 3) % CONTACTS.length], title: 'Accountant', phone: '', email: `ap${n}@example.co.th` },
+        ]);
+      }
+    }
+    // Each manager also covers their region directly, and owns one key account.
+    await tx.insert(userTerritories).values([{ userId: mBkk.id, territoryId: terr.Bangkok }]);
+    await tx.insert(customers).values({ orgId: org.id, name: 'Thai National Key Account PCL', ownerId: mReg.id, territoryId: null, phone: '+66 2 999 0000' });
+
+    const repRows = await tx.select().from(users).where(and(eq(users.orgId, org.id), eq(users.role, 'rep')));
+    return [admin, mBkk, mReg, finance, ...repRows].map((u) => ({ email: u.email, role: u.role, name: u.name }));
+  });
+}
+
+const eqId = (id: string) => eq(users.id, id);

@@ -1,0 +1,82 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { organizations } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/permissions';
+import { stale } from '../errors';
+import { writeAudit } from '../audit/write';
+import { LOCALES } from '../i18n/locales';
+import { requiredText, text, version } from '../validation';
+
+export const CURRENCIES = ['THB', 'VND', 'RUB', 'USD', 'EUR'] as const;
+export const MAX_LOGO_BYTES = 256 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const organizationInput = z.object({
+  legalName: requiredText(200),
+  address: text(1000),
+  taxId: text(20).refine((v) => v === '' || /^[0-9A-Za-z\-]{5,20}$/.test(v), 'invalidTaxId'),
+  branch: text(60),
+  currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
+  // A percent with at most two decimals, 0 to 100; kept as a string so no float ever touches it.
+  vatRate: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'invalidRate')
+    .refine((v) => Number.parseFloat(v) <= 100, 'invalidRate'),
+  locale: z.enum(LOCALES, { message: 'invalidChoice' }),
+  timeZone: requiredText(64).refine(validTimeZone, 'invalidTimeZone'),
+  removeLogo: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  version,
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+
+export async function getOrganization(db: Db, actor: Actor) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.orgId));
+  return org;
+}
+
+/** Reads an uploaded logo into a data: URL, or returns an error key. */
+export async function logoFromFile(file: unknown): Promise<{ dataUrl?: string; error?: string }> {
+  if (!(file instanceof File) || file.size === 0) return {};
+  if (!LOGO_TYPES.includes(file.type)) return { error: 'logoType' };
+  if (file.size > MAX_LOGO_BYTES) return { error: 'logoTooBig' };
+  const b64 = Buffer.from(await file.arrayBuffer()).toString('base64');
+  return { dataUrl: `data:${file.type};base64,${b64}` };
+}
+
+export async function updateOrganization(db: Db, actor: Actor, input: OrganizationInput, logo?: string): Promise<void> {
+  assertCan(actor, 'org.manage');
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(organizations)
+      .set({
+        legalName: input.legalName,
+        address: input.address,
+        taxId: input.taxId,
+        branch: input.branch,
+        currency: input.currency,
+        vatRate: input.vatRate,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        ...(logo ? { logo } : input.removeLogo ? { logo: null } : {}),
+        version: input.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(organizations.id, actor.orgId), eq(organizations.version, input.version)))
+      .returning({ id: organizations.id });
+    if (!done.length) throw stale();
+    await writeAudit(tx, actor, actor.orgId, 'organization', actor.orgId, 'update', { currency: input.currency, vatRate: input.vatRate });
+  });
+}
