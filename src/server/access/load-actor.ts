@@ -42,7 +42,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
           select t.id from territories t join sub on t.parent_id = sub.id
         )
         select id from sub`);
-      scopeTerritoryIds = rowsOf(rows).map((r) => r.id);
+      scopeTerritoryIds = rowsOf<{ id: string }>(rows).map((r) => r.id);
     }
   }
 

@@ -1,0 +1,99 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireActor } from '@/server/auth/session';
+import { getDb } from '@/server/db/client';
+import { getCustomer } from '@/server/customers/queries';
+import { can } from '@/server/access/permissions';
+import { orNotFound } from '@/server/not-found';
+import { ActionForm } from '@/components/forms/action-form';
+import { CheckboxField, Hidden, TextField } from '@/components/forms/fields';
+import { addContactAction, deleteContactAction, deleteCustomerAction, updateContactAction } from '../actions';
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const c = await orNotFound(getCustomer(await getDb(), actor, id));
+  const t = await getTranslations('customers');
+  const editable = can(actor, 'customer.edit');
+  const row = (label: string, value: string | null | undefined) => (
+    <div className="grid grid-cols-3 gap-2 py-1">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-sm">{value || '—'}</dd>
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1" data-testid="customer-name">{c.name}</h1>
+        <div className="flex gap-2">
+          {editable ? <Link href={`/customers/${c.id}/edit`} className="btn-secondary">{t('editButton')}</Link> : null}
+          {can(actor, 'customer.delete') ? (
+            <ActionForm action={deleteCustomerAction} submitLabel={t('delete')} danger className="flex items-center gap-2">
+              <Hidden name="id" value={c.id} />
+            </ActionForm>
+          ) : null}
+        </div>
+      </div>
+      <dl className="card divide-y divide-slate-100">
+        {row(t('phone'), c.phone)}
+        {row(t('email'), c.email)}
+        {row(t('taxId'), [c.taxId, c.branch].filter(Boolean).join(' · '))}
+        {row(t('address'), c.address)}
+        {row(t('territory'), c.territoryName ?? t('noTerritory'))}
+        {row(t('owner'), c.ownerName)}
+        {row(t('notes'), c.notes)}
+      </dl>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t('contacts')}</h2>
+        {c.contacts.length === 0 ? <p className="text-sm text-slate-600">{t('noContacts')}</p> : null}
+        <ul className="space-y-3" data-testid="contact-list">
+          {c.contacts.map((p) => (
+            <li key={p.id} className="card space-y-2">
+              <p className="font-medium">
+                {p.name} {p.isPrimary ? <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">{t('primary')}</span> : null}
+              </p>
+              <p className="text-sm text-slate-600">{[p.title, p.phone, p.email].filter(Boolean).join(' · ')}</p>
+              {editable ? (
+                <details>
+                  <summary className="link cursor-pointer text-sm">{t('editContact')}</summary>
+                  <div className="mt-3 space-y-3">
+                    <ActionForm action={updateContactAction} submitLabel={t('save')}>
+                      <Hidden name="contactId" value={p.id} />
+                      <Hidden name="customerId" value={c.id} />
+                      <ContactFields t={t} values={p} />
+                    </ActionForm>
+                    <ActionForm action={deleteContactAction} submitLabel={t('deleteContact')} danger>
+                      <Hidden name="contactId" value={p.id} />
+                      <Hidden name="customerId" value={c.id} />
+                    </ActionForm>
+                  </div>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {editable ? (
+          <div className="card">
+            <h3 className="mb-3 font-medium">{t('addContact')}</h3>
+            <ActionForm action={addContactAction} submitLabel={t('addContact')} testId="add-contact-form">
+              <Hidden name="customerId" value={c.id} />
+              <ContactFields t={t} />
+            </ActionForm>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function ContactFields({ t, values }: { t: (k: string) => string; values?: { name: string; title: string; phone: string; email: string; isPrimary: boolean } }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <TextField name="name" label={t('contactName')} defaultValue={values?.name} required />
+      <TextField name="title" label={t('contactTitle')} defaultValue={values?.title} />
+      <TextField name="phone" label={t('phone')} type="tel" inputMode="tel" defaultValue={values?.phone} />
+      <TextField name="email" label={t('email')} type="email" defaultValue={values?.email} />
+      <CheckboxField name="isPrimary" label={t('primary')} defaultChecked={values?.isPrimary} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { getDb } from '@/server/db/client';
+import type { Actor } from '@/server/access/actor';
+import { listTerritories } from '@/server/territories';
+import { listAssignableUsers } from '@/server/users/queries';
+
+/** Territories and owners the actor may choose for a customer. */
+export async function customerPickers(actor: Actor) {
+  const db = await getDb();
+  const [territories, owners] = await Promise.all([listTerritories(db, actor), listAssignableUsers(db, actor)]);
+  return {
+    territories: territories
+      .filter((t) => actor.seesAll || actor.scopeTerritoryIds.includes(t.id))
+      .map((t) => ({ value: t.id, label: t.path })),
+    owners: owners.map((u) => ({ value: u.id, label: u.name })),
+  };
+}

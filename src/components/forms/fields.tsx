@@ -1,0 +1,124 @@
+'use client';
+
+import { useId, type ReactNode } from 'react';
+import { useFormState } from './action-form';
+
+/** The value to show: what the user last sent when it failed, else the record's value. */
+function useValue(name: string, defaultValue: string | undefined) {
+  const state = useFormState();
+  const echoed = state.status === 'error' ? state.values : undefined;
+  let value = defaultValue ?? '';
+  if (echoed && name in echoed) {
+    const sent = echoed[name];
+    value = Array.isArray(sent) ? (sent[0] ?? '') : sent;
+  }
+  return { value, error: state.fieldErrors?.[name] };
+}
+
+function Wrap({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Base = { name: string; label: string; defaultValue?: string; required?: boolean; hint?: string };
+
+export function TextField({ type = 'text', autoComplete, inputMode, ...p }: Base & { type?: string; autoComplete?: string; inputMode?: 'tel' | 'email' | 'text' | 'decimal' }) {
+  const id = useId();
+  const { value, error } = useValue(p.name, p.defaultValue);
+  return (
+    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
+      <input
+        id={id}
+        name={p.name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : value}
+        required={p.required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="input"
+      />
+    </Wrap>
+  );
+}
+
+export function TextArea(p: Base & { rows?: number }) {
+  const id = useId();
+  const { value, error } = useValue(p.name, p.defaultValue);
+  return (
+    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
+      <textarea id={id} name={p.name} defaultValue={value} rows={p.rows ?? 3} aria-invalid={error ? true : undefined} className="input" />
+    </Wrap>
+  );
+}
+
+export function SelectField(p: Base & { options: { value: string; label: string }[]; emptyLabel?: string }) {
+  const id = useId();
+  const { value, error } = useValue(p.name, p.defaultValue);
+  return (
+    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
+      <select id={id} name={p.name} defaultValue={value} aria-invalid={error ? true : undefined} className="input">
+        {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrap>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  const state = useFormState();
+  const checked = state.status === 'error' && state.values ? state.values[name] === 'on' : Boolean(defaultChecked);
+  const error = state.fieldErrors?.[name];
+  return (
+    <div>
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
+        {label}
+      </label>
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+export function CheckboxGroup({ name, label, options, defaultValues = [] }: { name: string; label: string; options: { value: string; label: string }[]; defaultValues?: string[] }) {
+  const state = useFormState();
+  const sent = state.status === 'error' && state.values ? state.values[name] : undefined;
+  const selected = state.status === 'error' && state.values ? (Array.isArray(sent) ? sent : sent ? [sent] : []) : defaultValues;
+  const error = state.fieldErrors?.[name];
+  return (
+    <fieldset className="flex flex-col gap-1">
+      <legend className="text-sm font-medium text-slate-700">{label}</legend>
+      <div className="grid max-h-60 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} className="h-4 w-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+    </fieldset>
+  );
+}
+
+/** A hidden field (ids, versions) that always carries its given value. */
+export function Hidden({ name, value }: { name: string; value: string | number }) {
+  return <input type="hidden" name={name} value={String(value)} />;
+}

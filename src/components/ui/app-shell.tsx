@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Actor } from '@/server/access/actor';
+import { can } from '@/server/access/permissions';
+import { signOutAction } from '@/app/(app)/sign-out';
+
+type Item = { href: string; label: string };
+
+/** The signed-in frame: a top bar with the user and sign-out, navigation that folds into a menu on phones. */
+export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const t = await getTranslations('nav');
+  const roles = await getTranslations('roles');
+  const items: Item[] = [
+    { href: '/', label: t('home') },
+    { href: '/customers', label: t('customers') },
+  ];
+  const admin: Item[] = can(actor, 'user.manage')
+    ? [
+        { href: '/admin/users', label: t('users') },
+        { href: '/admin/teams', label: t('teams') },
+        { href: '/admin/territories', label: t('territories') },
+        { href: '/admin/settings', label: t('settings') },
+      ]
+    : [];
+  const links = (cls: string) =>
+    [...items, ...admin, { href: '/account', label: t('account') }].map((i) => (
+      <Link key={i.href} href={i.href} className={cls}>
+        {i.label}
+      </Link>
+    ));
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="font-semibold text-indigo-700">
+            {t('brand')}
+          </Link>
+          <nav aria-label={t('main')} className="hidden items-center gap-4 text-sm md:flex">
+            {links('text-slate-700 hover:text-indigo-700')}
+          </nav>
+          <div className="flex items-center gap-3">
+            <span className="hidden text-right text-sm leading-tight sm:block" data-testid="current-user">
+              <span className="block font-medium">{actor.name}</span>
+              <span className="block text-xs text-slate-500">{roles(actor.role)}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="btn-secondary">
+                {t('signOut')}
+              </button>
+            </form>
+            <details className="relative md:hidden">
+              <summary className="btn-secondary cursor-pointer list-none" aria-label={t('menu')}>
+                ☰
+              </summary>
+              <nav aria-label={t('main')} className="absolute right-0 z-20 mt-2 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                <span className="px-2 py-1 text-xs text-slate-500" data-testid="current-user-mobile">
+                  {actor.name} · {roles(actor.role)}
+                </span>
+                {links('rounded px-2 py-2 text-slate-700 hover:bg-slate-100')}
+              </nav>
+            </details>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}
