@@ -34,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'locked') throw new LockedSignin();
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, locale: result.user.locale };
+        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, locale: result.user.locale, teamId: result.user.teamId };
       },
     }),
   ],
@@ -44,6 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.role = (user as { role?: string }).role;
         token.locale = (user as { locale?: string }).locale;
+        token.teamId = (user as { teamId?: string | null }).teamId ?? null;
       }
       return token;
     },
@@ -52,6 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         session.user.id = token.uid as string;
         (session.user as { role?: string }).role = token.role as string;
         (session.user as { locale?: string }).locale = token.locale as string;
+        (session.user as { teamId?: string | null }).teamId = (token.teamId as string | null) ?? null;
       }
       return session;
     },

@@ -6,7 +6,7 @@ import { DUMMY_HASH, verifyPassword } from './password';
 import { clearFailures, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: string; locale: string } }
+  | { ok: true; user: { id: string; email: string; name: string; role: string; locale: string; teamId: string | null } }
   | { ok: false; reason: 'invalid' | 'locked'; until?: Date };
 
 /**
@@ -40,5 +40,5 @@ export async function verifyCredentials(
     return { ok: false, reason: 'invalid' };
   }
   await clearFailures(db, [keys[0]]);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, teamId: user.teamId } };
 }
