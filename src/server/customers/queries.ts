@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, customers, territories, users } from '../db/schema';
@@ -8,6 +8,7 @@ import { ownedScope } from '../access/visibility';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import type { CustomerFilters } from './schemas';
+import { phoneSearchDigits } from './phone';
 
 export const PAGE_SIZE = 25;
 
@@ -23,14 +24,19 @@ function filterPredicate(actor: Actor, f: Partial<CustomerFilters>): SQL {
   const q = f.q?.trim();
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
-    const digits = q.replace(/\D/g, '');
+    const digits = phoneSearchDigits(q);
     const matches: SQL[] = [
       ilike(customers.name, pattern),
       ilike(customers.email, pattern),
       ilike(customers.taxId, pattern),
       sql`exists (select 1 from ${contacts} where ${contacts.customerId} = ${customers.id} and (${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern}))`,
     ];
-    if (digits.length >= 3) matches.push(ilike(customers.phone, `%${digits}%`), ilike(customers.phone, pattern));
+    if (digits) {
+      matches.push(
+        like(customers.phoneDigits, `%${digits}%`),
+        sql`exists (select 1 from ${contacts} where ${contacts.customerId} = ${customers.id} and regexp_replace(${contacts.phone}, '[^0-9]', '', 'g') like ${`%${digits}%`})`,
+      );
+    }
     parts.push(or(...matches)!);
   }
   if (f.territoryId) parts.push(eq(customers.territoryId, f.territoryId));

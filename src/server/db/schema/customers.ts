@@ -12,6 +12,8 @@ export const customers = pgTable(
     taxId: text('tax_id').notNull().default(''),
     branch: text('branch').notNull().default(''),
     phone: text('phone').notNull().default(''),
+    // Digits only, so a search matches whatever spaces, dashes or brackets the number was typed with.
+    phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
     email: text('email').notNull().default(''),
     address: text('address').notNull().default(''),
     notes: text('notes').notNull().default(''),
@@ -26,7 +28,7 @@ export const customers = pgTable(
     index('customers_owner_idx').on(t.ownerId),
     index('customers_territory_idx').on(t.territoryId),
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('customers_phone_trgm_idx').using('gin', sql`${t.phone} gin_trgm_ops`),
+    index('customers_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
   ],
 );
 

@@ -1,0 +1,67 @@
+// Customer list, count and search at scale, per role. Usage:
+//   npm run bench -- [customers=100000]
+// Uses PGlite in memory unless DATABASE_URL is set (then it fills that database: use a scratch one).
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { closeDb, dbKind, getDb } from '../src/server/db/client';
+import { seedDemo } from '../src/server/db/seed';
+import { loadActor } from '../src/server/access/load-actor';
+import { countCustomers, listCustomers } from '../src/server/customers/queries';
+import { users } from '../src/server/db/schema';
+
+if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) process.env.PGLITE_DIR = 'memory://';
+const N = Number(process.argv[2] || 100_000);
+
+async function time(label: string, fn: () => Promise<unknown>, runs = 20) {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
+  console.log(`${label.padEnd(44)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms`);
+}
+
+async function main() {
+  const db = await getDb();
+  console.log(`database: ${await dbKind()}, customers: ${N}`);
+  await seedDemo(db, { force: true });
+  const t0 = performance.now();
+  // Spread N customers over the seeded territories and owners in one statement.
+  await db.execute(sql`
+    insert into customers (org_id, name, phone, email, territory_id, owner_id)
+    select o.id, 'Bench customer ' || g || ' ' || md5(g::text), '+66 8' || lpad((g % 100000000)::text, 8, '0'),
+           'c' || g || '@bench.test', t.id, u.id
+    from generate_series(1, ${N}) g
+    cross join lateral (select id from organizations order by created_at desc limit 1) o
+    cross join lateral (select id from territories where org_id = o.id and parent_id is not null order by id offset (g % 8) limit 1) t
+    cross join lateral (select id from users where org_id = o.id and role = 'rep' order by id offset (g % 6) limit 1) u`);
+  await db.execute(sql`analyze`);
+  console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const byEmail = async (email: string) => {
+    const [u] = await db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email}`).orderBy(sql`${users.createdAt} desc`).limit(1);
+    return (await loadActor(db, u.id))!;
+  };
+  const actors = {
+    admin: await byEmail('admin@demo.test'),
+    manager: await byEmail('manager.bangkok@demo.test'),
+    rep: await byEmail('rep.bangrak@demo.test'),
+  };
+  for (const [role, actor] of Object.entries(actors)) {
+    await time(`${role}: first page (25)`, () => listCustomers(db, actor, {}));
+    const first = await listCustomers(db, actor, {});
+    await time(`${role}: next page by keyset`, () => listCustomers(db, actor, { cursor: first.nextCursor ?? '' }));
+    await time(`${role}: count in scope`, () => countCustomers(db, actor), 5);
+    await time(`${role}: search name "customer 4242"`, () => listCustomers(db, actor, { q: 'customer 4242' }));
+    await time(`${role}: search phone "081-000-4242"`, () => listCustomers(db, actor, { q: '000-4242' }));
+  }
+  await closeDb();
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
