@@ -29,6 +29,8 @@ export const customers = pgTable(
     index('customers_territory_idx').on(t.territoryId),
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('customers_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
+    index('customers_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('customers_tax_id_trgm_idx').using('gin', sql`${t.taxId} gin_trgm_ops`),
   ],
 );
 
@@ -41,6 +43,7 @@ export const contacts = pgTable(
     name: text('name').notNull(),
     title: text('title').notNull().default(''),
     phone: text('phone').notNull().default(''),
+    phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
     email: text('email').notNull().default(''),
     isPrimary: boolean('is_primary').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,5 +51,7 @@ export const contacts = pgTable(
   (t) => [
     index('contacts_customer_idx').on(t.customerId),
     index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('contacts_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('contacts_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
   ],
 );
