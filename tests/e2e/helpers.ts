@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const PASSWORD = 'demo-pass-2026';
+
+export function messages(locale: string): Record<string, Record<string, string>> {
+  return JSON.parse(readFileSync(path.join(process.cwd(), 'src/messages', locale, 'common.json'), 'utf8'));
+}
+
+/** The form's own alert (Next also renders a route announcer with role=alert). */
+export const formAlert = (page: Page) => page.locator('form [role=alert]');
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** On a phone the navigation sits behind the ☰ menu. */
+export async function openNav(page: Page) {
+  const menu = page.locator('details summary');
+  if (await menu.isVisible()) {
+    const open = await page.locator('details').evaluate((d) => (d as HTMLDetailsElement).open);
+    if (!open) await menu.click();
+  }
+}
+
+export async function navigate(page: Page, label: string) {
+  await openNav(page);
+  await page.getByRole('navigation', { name: /.*/ }).filter({ visible: true }).getByRole('link', { name: label, exact: true }).first().click();
+}
+
+export function unique(prefix: string, project: string) {
+  return `${prefix} ${project} ${Date.now().toString(36)}`;
+}
