@@ -3,7 +3,7 @@ import { formAlert, navigate, signIn, unique } from './helpers';
 
 test('a rep creates a customer, fixing a bad email without retyping, then adds a contact', async ({ page }, info) => {
   const name = unique('Journey Co', info.project.name);
-  await signIn(page, 'rep.chatuchak@demo.test');
+  await signIn(page, 'rep.south@demo.test');
   await navigate(page, 'Customers');
   await page.getByRole('link', { name: 'New customer' }).click();
   const form = page.getByTestId('customer-form');

@@ -21,9 +21,10 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 /** On a phone the navigation sits behind the ☰ menu. */
 export async function openNav(page: Page) {
-  const menu = page.locator('details summary');
+  const details = page.getByTestId('nav-menu');
+  const menu = details.locator('summary');
   if (await menu.isVisible()) {
-    const open = await page.locator('details').evaluate((d) => (d as HTMLDetailsElement).open);
+    const open = await details.evaluate((d) => (d as HTMLDetailsElement).open);
     if (!open) await menu.click();
   }
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/server/access/actor';
 import { can } from '@/server/access/permissions';
 import { signOutAction } from '@/app/(app)/sign-out';
+import { MobileMenu } from './mobile-menu';
 
 type Item = { href: string; label: string };
 
@@ -48,17 +49,14 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
                 {t('signOut')}
               </button>
             </form>
-            <details className="relative md:hidden">
-              <summary className="btn-secondary cursor-pointer list-none" aria-label={t('menu')}>
-                ☰
-              </summary>
+            <MobileMenu label={t('menu')}>
               <nav aria-label={t('main')} className="absolute right-0 z-20 mt-2 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
                 <span className="px-2 py-1 text-xs text-slate-500" data-testid="current-user-mobile">
                   {actor.name} · {roles(actor.role)}
                 </span>
                 {links('rounded px-2 py-2 text-slate-700 hover:bg-slate-100')}
               </nav>
-            </details>
+            </MobileMenu>
           </div>
         </div>
       </header>
