@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { formAlert, navigate, signIn, unique } from './helpers';
+
+test('an admin creates a user who can sign in, then deactivates them', async ({ page, browser }, info) => {
+  const email = `new.${info.project.name}.${Date.now().toString(36)}@demo.test`;
+  const name = unique('New Rep', info.project.name);
+  await signIn(page, 'admin@demo.test');
+  await navigate(page, 'Users');
+  await page.getByRole('link', { name: 'New user' }).click();
+  const form = page.getByTestId('user-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill('short');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByText('Use at least 8 characters.')).toBeVisible();
+  await expect(form.getByLabel('Email')).toHaveValue(email);
+  await form.getByLabel('Password').fill('a-good-password');
+  await form.getByLabel('Bang Rak').check();
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByTestId('user-list').getByRole('link', { name })).toBeVisible();
+
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  await signIn(other, email, 'a-good-password');
+  await navigate(other, 'Customers');
+  await expect(other.getByTestId('customer-total')).toContainText('3');
+
+  await page.getByTestId('user-list').getByRole('link', { name }).click();
+  await page.getByTestId('user-form').getByLabel('Active (can sign in)').uncheck();
+  await page.getByTestId('user-form').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('user-list')).toContainText('Deactivated');
+
+  // The deactivated user's session stops working and they cannot sign in again.
+  await other.goto('/customers');
+  await expect(other).toHaveURL(/\/signin$/);
+  await other.getByLabel('Email').fill(email);
+  await other.getByLabel('Password').fill('a-good-password');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await expect(formAlert(other)).toHaveText('The email or password is not correct.');
+  await ctx.close();
+});
+
+test('an admin edits the territory tree; a territory in use cannot be deleted', async ({ page }, info) => {
+  const name = unique('Zone', info.project.name);
+  await signIn(page, 'admin@demo.test');
+  await navigate(page, 'Territories');
+  const add = page.getByTestId('territory-form');
+  await add.getByLabel('Name').fill(name);
+  await add.getByLabel('Inside').selectOption({ label: 'North' });
+  await add.getByRole('button', { name: 'Add territory' }).click();
+  const tree = page.getByTestId('territory-tree');
+  await expect(tree.locator('summary', { hasText: name })).toBeVisible();
+
+  const bangRak = tree.locator('li', { hasText: 'Bang Rak' }).last();
+  await bangRak.locator('summary').click();
+  await bangRak.getByRole('button', { name: 'Delete' }).click();
+  await expect(bangRak.getByText('This is still in use and cannot be deleted.')).toBeVisible();
+});
+
+test('admin pages answer not found to a rep', async ({ page }) => {
+  await signIn(page, 'rep.northeast@demo.test');
+  for (const path of ['/admin/users', '/admin/teams', '/admin/territories', '/admin/settings']) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+  }
+});
+
+test('organization settings refuse a bad VAT rate and keep what was typed', async ({ page }) => {
+  await signIn(page, 'admin@demo.test');
+  await navigate(page, 'Settings');
+  const form = page.getByTestId('settings-form');
+  await form.getByLabel('Address').fill('1 New Road, Bangkok');
+  await form.getByLabel('VAT rate (%)').fill('7.555');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByText('Enter a percentage from 0 to 100 with at most two decimals.')).toBeVisible();
+  await expect(form.getByLabel('Address')).toHaveValue('1 New Road, Bangkok');
+  await form.getByLabel('VAT rate (%)').fill('7');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.locator('[role=status]')).toHaveText('Saved.');
+});
