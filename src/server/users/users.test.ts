@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeWorld, PASSWORD, type World } from '../../../tests/support/world';
+import { createUser, reassignCustomers, updateUser } from './commands';
+import { getUser } from './queries';
+import { loadActor } from '../access/load-actor';
+import { verifyCredentials } from '../auth/credentials';
+import { listCustomers } from '../customers/queries';
+import { editUserInput } from './schemas';
+
+let w: World;
+beforeAll(async () => {
+  w = await makeWorld();
+});
+
+const base = () => ({ name: 'New Person', email: `new.${w.tag}.${Math.random().toString(36).slice(2)}@test.local`, role: 'rep' as const, locale: 'th' as const, teamId: null, territoryIds: [] as string[], password: 'long-enough-1' });
+
+describe('users', () => {
+  it('an admin creates a user who can sign in and sees their territory', async () => {
+    const input = { ...base(), teamId: w.teams.teamA.id, territoryIds: [w.territories.A2] };
+    const id = await createUser(w.db, w.actors.admin, input);
+    const u = await getUser(w.db, w.actors.admin, id);
+    expect(u).toMatchObject({ role: 'rep', locale: 'th', teamId: w.teams.teamA.id, territoryIds: [w.territories.A2], active: true });
+    expect((await verifyCredentials(w.db, input.email, 'long-enough-1', null)).ok).toBe(true);
+    const actor = (await loadActor(w.db, id))!;
+    const { rows } = await listCustomers(w.db, actor, {}, 100);
+    expect(rows.map((r) => r.id)).toEqual([w.customers.a2]);
+  });
+
+  it('refuses a duplicate email whatever its case', async () => {
+    const err = await createUser(w.db, w.actors.admin, { ...base(), email: w.people.repA1.email.toUpperCase() }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'invalid', fields: { email: 'emailTaken' } });
+  });
+
+  it.each(['mA', 'repA1', 'finance'] as const)('refuses %s managing users', async (who) => {
+    await expect(createUser(w.db, w.actors[who], base())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getUser(w.db, w.actors[who], w.people.repA1.id)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('does not show another organization\'s user', async () => {
+    await expect(getUser(w.db, w.actors.admin2, w.people.repA1.id)).rejects.toMatchObject({ code: 'notFound' });
+  });
+
+  it('refuses an edit made on a stale version', async () => {
+    const u = await getUser(w.db, w.actors.admin, w.people.repA2.id);
+    const edit = { ...u, password: '', active: true, role: 'rep' as const, locale: 'en' as const };
+    await updateUser(w.db, w.actors.admin, u.id, u.version, { ...edit, name: 'First edit' });
+    await expect(updateUser(w.db, w.actors.admin, u.id, u.version, { ...edit, name: 'Second edit' })).rejects.toMatchObject({ code: 'staleVersion' });
+    expect((await getUser(w.db, w.actors.admin, u.id)).name).toBe('First edit');
+  });
+
+  it('an admin cannot deactivate or demote themselves', async () => {
+    const me = await getUser(w.db, w.actors.admin, w.people.admin.id);
+    const edit = { ...me, password: '', locale: 'en' as const, role: 'admin' as const, active: false };
+    await expect(updateUser(w.db, w.actors.admin, me.id, me.version, edit)).rejects.toMatchObject({ fields: { active: 'cannotDemoteSelf' } });
+    await expect(updateUser(w.db, w.actors.admin, me.id, me.version, { ...edit, active: true, role: 'rep' })).rejects.toMatchObject({ fields: { active: 'cannotDemoteSelf' } });
+  });
+
+  it('deactivation stops sign-in and the session; records stay and can be handed over', async () => {
+    const id = await createUser(w.db, w.actors.admin, { ...base(), territoryIds: [] });
+    const leaver = (await loadActor(w.db, id))!;
+    const { createCustomer } = await import('../customers/commands');
+    const custId = await createCustomer(w.db, leaver, { name: `Leaver's ${w.tag}`, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null });
+    const u = await getUser(w.db, w.actors.admin, id);
+    await updateUser(w.db, w.actors.admin, id, u.version, { ...u, password: '', role: 'rep', locale: 'th', active: false });
+    expect(await loadActor(w.db, id)).toBeNull();
+    expect((await verifyCredentials(w.db, u.email, 'long-enough-1', null)).ok).toBe(false);
+
+    const moved = await reassignCustomers(w.db, w.actors.admin, id, w.people.repB1.id);
+    expect(moved).toBe(1);
+    const { rows } = await listCustomers(w.db, w.actors.repB1, {}, 100);
+    expect(rows.map((r) => r.id)).toContain(custId);
+    await expect(reassignCustomers(w.db, w.actors.admin, w.people.repB1.id, id)).rejects.toMatchObject({ fields: { toUserId: 'invalidChoice' } });
+  });
+
+  it('an admin resets a password', async () => {
+    const u = await getUser(w.db, w.actors.admin, w.people.mB.id);
+    await updateUser(w.db, w.actors.admin, u.id, u.version, { ...u, role: 'manager', locale: 'en', active: true, password: 'brand-new-pass' });
+    expect((await verifyCredentials(w.db, u.email, 'brand-new-pass', null)).ok).toBe(true);
+    expect((await verifyCredentials(w.db, u.email, PASSWORD, null)).ok).toBe(false);
+  });
+
+  it('the form schema rejects a short password and a bad email', () => {
+    const r = editUserInput.safeParse({ name: 'x', email: 'nope', role: 'rep', locale: 'en', teamId: '', territoryIds: [], password: 'short', active: 'on' });
+    expect(r.success).toBe(false);
+    const keys = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
+    expect(keys).toMatchObject({ email: 'invalidEmail', password: 'passwordTooShort' });
+  });
+});
