@@ -1,5 +1,7 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDateTime } from '@/lib/format';
+import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
 import { getCustomer } from '@/server/customers/queries';
@@ -15,6 +17,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const c = await orNotFound(getCustomer(await getDb(), actor, id));
   const t = await getTranslations('customers');
   const editable = can(actor, 'customer.edit');
+  const locale = (await getLocale()) as Locale;
+  const when = (d: Date) => formatDateTime(d, locale, actor.org.timeZone);
   const row = (label: string, value: string | null | undefined) => (
     <div className="grid grid-cols-3 gap-2 py-1">
       <dt className="text-sm text-slate-500">{label}</dt>
@@ -42,6 +46,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {row(t('territory'), c.territoryName ?? t('noTerritory'))}
         {row(t('owner'), c.ownerName)}
         {row(t('notes'), c.notes)}
+        {row(t('created'), when(c.createdAt))}
+        {row(t('updated'), when(c.updatedAt))}
       </dl>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('contacts')}</h2>
