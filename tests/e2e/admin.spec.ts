@@ -5,7 +5,7 @@ test('an admin creates a user who can sign in, then deactivates them', async ({ 
   const email = `new.${info.project.name}.${Date.now().toString(36)}@demo.test`;
   const name = unique('New Rep', info.project.name);
   await signIn(page, 'admin@demo.test');
-  await navigate(page, 'Users');
+  await navigate(page, '/admin/users');
   await page.getByRole('link', { name: 'New user' }).click();
   const form = page.getByTestId('user-form');
   await form.getByLabel('Name').fill(name);
@@ -22,7 +22,7 @@ test('an admin creates a user who can sign in, then deactivates them', async ({ 
   const ctx = await browser.newContext();
   const other = await ctx.newPage();
   await signIn(other, email, 'a-good-password');
-  await navigate(other, 'Customers');
+  await navigate(other, '/customers');
   await expect(other.getByTestId('customer-total')).toContainText('3');
 
   await page.getByTestId('user-list').getByRole('link', { name }).click();
@@ -43,7 +43,7 @@ test('an admin creates a user who can sign in, then deactivates them', async ({ 
 test('an admin edits the territory tree; a territory in use cannot be deleted', async ({ page }, info) => {
   const name = unique('Zone', info.project.name);
   await signIn(page, 'admin@demo.test');
-  await navigate(page, 'Territories');
+  await navigate(page, '/admin/territories');
   const add = page.getByTestId('territory-form');
   await add.getByLabel('Name').fill(name);
   await add.getByLabel('Inside').selectOption({ label: 'North' });
@@ -67,7 +67,7 @@ test('admin pages answer not found to a rep', async ({ page }) => {
 
 test('organization settings refuse a bad VAT rate and keep what was typed', async ({ page }) => {
   await signIn(page, 'admin@demo.test');
-  await navigate(page, 'Settings');
+  await navigate(page, '/admin/settings');
   const form = page.getByTestId('settings-form');
   await form.getByLabel('Address').fill('1 New Road, Bangkok');
   await form.getByLabel('VAT rate (%)').fill('7.555');

@@ -4,7 +4,7 @@ import { formAlert, navigate, signIn, unique } from './helpers';
 test('a rep creates a customer, fixing a bad email without retyping, then adds a contact', async ({ page }, info) => {
   const name = unique('Journey Co', info.project.name);
   await signIn(page, 'rep.south@demo.test');
-  await navigate(page, 'Customers');
+  await navigate(page, '/customers');
   await page.getByRole('link', { name: 'New customer' }).click();
   const form = page.getByTestId('customer-form');
   await form.getByLabel('Name').fill(name);
@@ -27,7 +27,7 @@ test('a rep creates a customer, fixing a bad email without retyping, then adds a
   await expect(page.getByTestId('contact-list')).toContainText('Pim Journey');
 
   // Found again by phone typed in another format.
-  await navigate(page, 'Customers');
+  await navigate(page, '/customers');
   await page.getByLabel('Search').first().fill('+66 81 555 0199');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('customer-list').getByRole('link', { name })).toBeVisible();

@@ -29,9 +29,11 @@ export async function openNav(page: Page) {
   }
 }
 
-export async function navigate(page: Page, label: string) {
+/** Follows a navigation link by its address, so journeys work whatever language the user has. */
+export async function navigate(page: Page, href: string) {
   await openNav(page);
-  await page.getByRole('navigation', { name: /.*/ }).filter({ visible: true }).getByRole('link', { name: label, exact: true }).first().click();
+  await page.locator(`nav a[href="${href}"]`).filter({ visible: true }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/\//g, '\\/')}$`));
 }
 
 export function unique(prefix: string, project: string) {

@@ -17,7 +17,7 @@ test('a rep sees only their territory, cannot search or open the rest', async ({
   await adminCtx.close();
 
   await signIn(page, 'rep.bangrak@demo.test');
-  await navigate(page, 'Customers');
+  await navigate(page, '/customers');
   const list = page.getByTestId('customer-list');
   for (const name of BANG_RAK) await expect(list.getByRole('link', { name })).toBeVisible();
   for (const name of [...OTHER_BANGKOK, ...REGIONS]) await expect(list.getByRole('link', { name })).toHaveCount(0);
@@ -34,7 +34,7 @@ test('a rep sees only their territory, cannot search or open the rest', async ({
 
 test('a manager sees the whole Bangkok team and nothing of the regions', async ({ page }) => {
   await signIn(page, 'manager.bangkok@demo.test');
-  await navigate(page, 'Customers');
+  await navigate(page, '/customers');
   const list = page.getByTestId('customer-list');
   for (const name of [...BANG_RAK, ...OTHER_BANGKOK]) await expect(list.getByRole('link', { name })).toBeVisible();
   for (const name of REGIONS) await expect(list.getByRole('link', { name })).toHaveCount(0);
