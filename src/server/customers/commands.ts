@@ -35,6 +35,12 @@ async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, curren
   return { ownerId, territoryId };
 }
 
+/** The stored columns of a customer from validated input and a checked placement. */
+function columns(input: CustomerInput, placement: { ownerId: string; territoryId: string | null }) {
+  const { name, taxId, branch, phone, email, address, notes } = input;
+  return { name, taxId, branch, phone, email, address, notes, ownerId: placement.ownerId, territoryId: placement.territoryId };
+}
+
 export async function createCustomer(db: Db, actor: Actor, input: CustomerInput): Promise<string> {
   assertCan(actor, 'customer.create');
   const placement = await checkPlacement(db, actor, input);
@@ -43,15 +49,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
       .insert(customers)
       .values({
         orgId: actor.orgId,
-        name: input.name,
-        taxId: input.taxId,
-        branch: input.branch,
-        phone: input.phone,
-        email: input.email,
-        address: input.address,
-        notes: input.notes,
-        ownerId: placement.ownerId,
-        territoryId: placement.territoryId,
+        ...columns(input, placement),
       })
       .returning({ id: customers.id });
     await writeAudit(tx, actor, actor.orgId, 'customer', row.id, 'create', { name: input.name });
@@ -67,15 +65,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, expectedV
     const updated = await tx
       .update(customers)
       .set({
-        name: input.name,
-        taxId: input.taxId,
-        branch: input.branch,
-        phone: input.phone,
-        email: input.email,
-        address: input.address,
-        notes: input.notes,
-        ownerId: placement.ownerId,
-        territoryId: placement.territoryId,
+        ...columns(input, placement),
         version: expectedVersion + 1,
         updatedAt: new Date(),
       })
