@@ -2,3 +2,4 @@ export * from './organizations';
 export * from './people';
 export * from './customers';
 export * from './audit';
+export * from './selling';

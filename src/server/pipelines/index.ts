@@ -1,0 +1,165 @@
+import 'server-only';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { lostReasons, opportunities, organizations, pipelines, stages, teams } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/permissions';
+import { DomainError, invalid, notFound } from '../errors';
+import { writeAudit } from '../audit/write';
+import { isLocale } from '../i18n/locales';
+import { isUuid, optionalUuid, requiredText } from '../validation';
+import { defaultPipeline } from './defaults';
+
+export const pipelineInput = z.object({ name: requiredText(120), teamId: optionalUuid });
+export const stageInput = z.object({
+  name: requiredText(80),
+  probability: z.coerce.number({ message: 'invalidProbability' }).int('invalidProbability').min(0, 'invalidProbability').max(100, 'invalidProbability'),
+  kind: z.enum(['open', 'won', 'lost'], { message: 'invalidChoice' }),
+});
+
+/** Creates the default pipeline (and lost reasons) the first time an organization needs one. */
+export async function ensureDefaultPipeline(db: Db, orgId: string): Promise<void> {
+  const [{ n }] = await db.select({ n: count() }).from(pipelines).where(eq(pipelines.orgId, orgId));
+  if (Number(n) > 0) return;
+  const [org] = await db.select({ locale: organizations.locale }).from(organizations).where(eq(organizations.id, orgId));
+  const d = defaultPipeline(isLocale(org?.locale) ? org.locale : 'en');
+  await db.transaction(async (tx) => {
+    // Lock the organization row so two first visits cannot both create a default pipeline.
+    await tx.execute(sql`select id from organizations where id = ${orgId} for update`);
+    const [{ n: again }] = await tx.select({ n: count() }).from(pipelines).where(eq(pipelines.orgId, orgId));
+    if (Number(again) > 0) return;
+    const [p] = await tx.insert(pipelines).values({ orgId, name: d.name, isDefault: true }).returning({ id: pipelines.id });
+    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId, pipelineId: p.id, position: i, ...s })));
+    await tx.insert(lostReasons).values(d.reasons.map((name) => ({ orgId, name })));
+  });
+}
+
+export type PipelineWithStages = Awaited<ReturnType<typeof listPipelines>>[number];
+
+/** Every pipeline of the organization with its stages in order. */
+export async function listPipelines(db: Db, actor: Actor) {
+  await ensureDefaultPipeline(db, actor.orgId);
+  const ps = await db.select().from(pipelines).where(eq(pipelines.orgId, actor.orgId)).orderBy(sql`${pipelines.isDefault} desc`, asc(pipelines.position), asc(pipelines.name));
+  const ss = ps.length
+    ? await db.select().from(stages).where(inArray(stages.pipelineId, ps.map((p) => p.id))).orderBy(asc(stages.position))
+    : [];
+  return ps.map((p) => ({ ...p, stages: ss.filter((s) => s.pipelineId === p.id) }));
+}
+
+export async function getPipeline(db: Db, actor: Actor, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const p = (await listPipelines(db, actor)).find((x) => x.id === id);
+  if (!p) throw notFound();
+  return p;
+}
+
+export async function listLostReasons(db: Db, actor: Actor) {
+  await ensureDefaultPipeline(db, actor.orgId);
+  return db.select().from(lostReasons).where(and(eq(lostReasons.orgId, actor.orgId), eq(lostReasons.active, true))).orderBy(asc(lostReasons.name));
+}
+
+/** Admins shape any pipeline; a manager only the pipelines of a team they manage. */
+async function assertCanShape(db: Db, actor: Actor, teamId: string | null) {
+  if (actor.role === 'admin') return;
+  if (actor.role !== 'manager' || !teamId) throw new DomainError('forbidden');
+  const [t] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.managerId, actor.id)));
+  if (!t) throw new DomainError('forbidden');
+}
+
+export async function createPipeline(db: Db, actor: Actor, input: z.infer<typeof pipelineInput>): Promise<string> {
+  assertCan(actor, 'pipeline.manage');
+  if (input.teamId) {
+    const [t] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.orgId, actor.orgId)));
+    if (!t) throw invalid({ teamId: 'invalidChoice' });
+  }
+  await assertCanShape(db, actor, input.teamId);
+  const d = defaultPipeline(isLocale(actor.org.locale) ? actor.org.locale : 'en');
+  return db.transaction(async (tx) => {
+    const [p] = await tx.insert(pipelines).values({ orgId: actor.orgId, name: input.name, teamId: input.teamId }).returning({ id: pipelines.id });
+    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId: actor.orgId, pipelineId: p.id, position: i, ...s })));
+    await writeAudit(tx, actor, actor.orgId, 'pipeline', p.id, 'create', { name: input.name });
+    return p.id;
+  });
+}
+
+export async function renamePipeline(db: Db, actor: Actor, id: string, name: string): Promise<void> {
+  assertCan(actor, 'pipeline.manage');
+  const p = await getPipeline(db, actor, id);
+  await assertCanShape(db, actor, p.teamId);
+  await db.transaction(async (tx) => {
+    await tx.update(pipelines).set({ name, version: p.version + 1 }).where(eq(pipelines.id, id));
+    await writeAudit(tx, actor, actor.orgId, 'pipeline', id, 'rename', { from: p.name, to: name });
+  });
+}
+
+export async function addStage(db: Db, actor: Actor, pipelineId: string, input: z.infer<typeof stageInput>): Promise<string> {
+  assertCan(actor, 'pipeline.manage');
+  const p = await getPipeline(db, actor, pipelineId);
+  await assertCanShape(db, actor, p.teamId);
+  // New open stages go before the closing (won/lost) ones.
+  const firstClosed = p.stages.find((s) => s.kind !== 'open');
+  const position = input.kind === 'open' && firstClosed ? firstClosed.position : (p.stages.at(-1)?.position ?? -1) + 1;
+  return db.transaction(async (tx) => {
+    await tx.update(stages).set({ position: sql`${stages.position} + 1` }).where(and(eq(stages.pipelineId, pipelineId), sql`${stages.position} >= ${position}`));
+    const [s] = await tx.insert(stages).values({ orgId: actor.orgId, pipelineId, position, ...input }).returning({ id: stages.id });
+    await writeAudit(tx, actor, actor.orgId, 'pipeline', pipelineId, 'addStage', { name: input.name });
+    return s.id;
+  });
+}
+
+async function stageOf(db: Db, actor: Actor, stageId: string) {
+  if (!isUuid(stageId)) throw notFound();
+  const [s] = await db.select().from(stages).where(and(eq(stages.id, stageId), eq(stages.orgId, actor.orgId)));
+  if (!s) throw notFound();
+  const p = await getPipeline(db, actor, s.pipelineId);
+  await assertCanShape(db, actor, p.teamId);
+  return { stage: s, pipeline: p };
+}
+
+export async function updateStage(db: Db, actor: Actor, stageId: string, input: z.infer<typeof stageInput>): Promise<void> {
+  assertCan(actor, 'pipeline.manage');
+  const { stage, pipeline } = await stageOf(db, actor, stageId);
+  if (stage.kind === 'open' && input.kind !== 'open' && pipeline.stages.filter((s) => s.kind === 'open').length === 1) {
+    throw invalid({ kind: 'lastOpenStage' });
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(stages).set(input).where(eq(stages.id, stageId));
+    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'update', { ...input });
+  });
+}
+
+/** Swaps a stage with its neighbour. */
+export async function moveStage(db: Db, actor: Actor, stageId: string, direction: 'up' | 'down'): Promise<void> {
+  assertCan(actor, 'pipeline.manage');
+  const { stage, pipeline } = await stageOf(db, actor, stageId);
+  const i = pipeline.stages.findIndex((s) => s.id === stageId);
+  const other = pipeline.stages[direction === 'up' ? i - 1 : i + 1];
+  if (!other) return;
+  await db.transaction(async (tx) => {
+    await tx.update(stages).set({ position: other.position }).where(eq(stages.id, stage.id));
+    await tx.update(stages).set({ position: stage.position }).where(eq(stages.id, other.id));
+  });
+}
+
+/** Removes a stage; deals in it move to `moveToStageId`, which is required when there are any. */
+export async function removeStage(db: Db, actor: Actor, stageId: string, moveToStageId: string | null): Promise<number> {
+  assertCan(actor, 'pipeline.manage');
+  const { stage, pipeline } = await stageOf(db, actor, stageId);
+  if (pipeline.stages.length <= 1) throw invalid({ stageId: 'lastStage' });
+  if (stage.kind === 'open' && pipeline.stages.filter((s) => s.kind === 'open').length === 1) throw invalid({ stageId: 'lastOpenStage' });
+  const [{ n }] = await db.select({ n: count() }).from(opportunities).where(eq(opportunities.stageId, stageId));
+  const target = moveToStageId ? pipeline.stages.find((s) => s.id === moveToStageId && s.id !== stageId) : undefined;
+  if (Number(n) > 0 && !target) throw invalid({ moveToStageId: 'chooseStageForDeals' });
+  return db.transaction(async (tx) => {
+    if (target) {
+      await tx
+        .update(opportunities)
+        .set({ stageId: target.id, status: target.kind, version: sql`${opportunities.version} + 1`, updatedAt: new Date() })
+        .where(eq(opportunities.stageId, stageId));
+    }
+    await tx.delete(stages).where(eq(stages.id, stageId));
+    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'delete', { name: stage.name, moved: Number(n), to: target?.id });
+    return Number(n);
+  });
+}
