@@ -36,7 +36,9 @@ const ISSUE_KEYS = new Set([
   'required', 'tooLong', 'invalidEmail', 'invalidPhone', 'invalidChoice', 'invalid', 'invalidTaxId', 'passwordTooShort',
   'passwordMismatch', 'invalidRate', 'invalidTimeZone', 'emailTaken', 'nameTaken', 'notAllowedOwner',
   'notAllowedTerritory', 'territoryCycle', 'territoryHasChildren', 'managerRoleRequired', 'cannotDemoteSelf',
-  'wrongPassword', 'logoType', 'logoTooBig',
+  'wrongPassword', 'logoType', 'logoTooBig', 'invalidAmount', 'negativeAmount', 'tooManyDecimals', 'noDecimalsForCurrency',
+  'unknownStage', 'lostReasonRequired', 'invalidDate', 'invalidProbability', 'customerRequired', 'dateMustBeFuture',
+  'onlyOpenDeals', 'lastOpenStage', 'lastStage', 'chooseStageForDeals',
 ]);
 const fieldMessage = (t: T, key: string) => t(ISSUE_KEYS.has(key) ? key : 'invalid');
 

@@ -14,7 +14,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const items: Item[] = [
     { href: '/', label: t('home') },
     { href: '/customers', label: t('customers') },
+    { href: '/opportunities', label: t('deals') },
   ];
+  if (can(actor, 'pipeline.manage')) items.push({ href: '/pipelines', label: t('pipelines') });
   const admin: Item[] = can(actor, 'user.manage')
     ? [
         { href: '/admin/users', label: t('users') },

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { contacts, customers, organizations, teams, territories, users, userTerritories } from './schema';
+import { contacts, customers, lostReasons, opportunities, organizations, pipelines, stages, teams, territories, users, userTerritories } from './schema';
+import { ensureDefaultPipeline } from '../pipelines';
 import { hashPassword } from '../auth/password';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -120,6 +121,37 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
     // Each manager also covers their region directly, and owns one key account.
     await tx.insert(userTerritories).values([{ userId: mBkk.id, territoryId: terr.Bangkok }]);
     await tx.insert(customers).values({ orgId: org.id, name: 'Thai National Key Account PCL', ownerId: mReg.id, territoryId: null, phone: '+66 2 999 0000' });
+
+    // A few deals per customer spread over the stages, so the funnel and the board have something to show.
+    await ensureDefaultPipeline(tx, org.id);
+    const [pipeline] = await tx.select().from(pipelines).where(eq(pipelines.orgId, org.id));
+    const stageRows = await tx.select().from(stages).where(eq(stages.pipelineId, pipeline.id)).orderBy(stages.position);
+    const [reason] = await tx.select().from(lostReasons).where(eq(lostReasons.orgId, org.id)).limit(1);
+    const allCustomers = await tx.select().from(customers).where(eq(customers.orgId, org.id)).orderBy(customers.name);
+    const PRODUCTS = ['Air conditioning retrofit', 'Office furniture', 'POS terminals', 'Solar rooftop', 'Security cameras', 'Annual maintenance'];
+    let k = 0;
+    for (const c of allCustomers) {
+      for (let j = 0; j < 2; j++, k++) {
+        const stage = stageRows[k % stageRows.length];
+        const month = String((k % 12) + 1).padStart(2, '0');
+        await tx.insert(opportunities).values({
+          orgId: org.id,
+          title: `${PRODUCTS[k % PRODUCTS.length]} – ${c.name.split(' ')[0]}`,
+          customerId: c.id,
+          pipelineId: pipeline.id,
+          stageId: stage.id,
+          amount: String(50_000 + ((k * 37_500) % 950_000)),
+          currency: 'THB',
+          expectedCloseDate: `2026-${month}-15`,
+          probability: stage.probability,
+          ownerId: c.ownerId,
+          status: stage.kind,
+          starred: k % 7 === 0,
+          closedOn: stage.kind === 'open' ? null : `2026-${month}-10`,
+          lostReasonId: stage.kind === 'lost' ? reason.id : null,
+        });
+      }
+    }
 
     const repRows = await tx.select().from(users).where(and(eq(users.orgId, org.id), eq(users.role, 'rep')));
     return [admin, mBkk, mReg, finance, ...repRows].map((u) => ({ email: u.email, role: u.role, name: u.name }));

@@ -9,7 +9,7 @@ import { invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { createCustomer } from '../customers/commands';
 import { getCustomer } from '../customers/queries';
-import { getPipeline } from '../pipelines';
+import { getPipeline, listPipelines } from '../pipelines';
 import { parseAmount } from './amount';
 import { getOpportunity } from './queries';
 import type { MoveInput, OpportunityInput } from './schemas';
@@ -36,7 +36,12 @@ function checkOwner(actor: Actor, ownerId: string) {
   if (allowed !== 'all' && !allowed.includes(ownerId)) throw invalid({ ownerId: 'notAllowedOwner' });
 }
 
-async function resolveStage(db: Db, actor: Actor, pipelineId: string, stageId: string) {
+async function resolveStage(db: Db, actor: Actor, pipelineId: string | null, stageId: string) {
+  if (!pipelineId) {
+    const stage = (await listPipelines(db, actor)).flatMap((p) => p.stages).find((s) => s.id === stageId);
+    if (!stage) throw invalid({ stageId: 'unknownStage' });
+    return stage;
+  }
   const pipeline = await getPipeline(db, actor, pipelineId).catch(() => null);
   if (!pipeline) throw invalid({ pipelineId: 'invalidChoice' });
   const stage = pipeline.stages.find((s) => s.id === stageId);
@@ -77,7 +82,7 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
         title: input.title,
         customerId,
         contactId: input.contactId,
-        pipelineId: input.pipelineId,
+        pipelineId: stage.pipelineId,
         stageId: stage.id,
         amount: amount.value,
         currency: input.currency,

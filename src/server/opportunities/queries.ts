@@ -22,6 +22,7 @@ export function filterPredicate(actor: Actor, f: Partial<OpportunityFilters>): S
   const parts: SQL[] = [opportunityScope(actor)];
   if (f.pipelineId) parts.push(eq(opportunities.pipelineId, f.pipelineId));
   if (f.stageId) parts.push(eq(opportunities.stageId, f.stageId));
+  if (f.customerId) parts.push(eq(opportunities.customerId, f.customerId));
   if (f.ownerId) parts.push(eq(opportunities.ownerId, f.ownerId));
   if (f.teamId) parts.push(sql`${opportunities.ownerId} in (select id from users where team_id = ${f.teamId} union select manager_id from teams where id = ${f.teamId} and manager_id is not null)`);
   if (f.territoryId) parts.push(sql`${customers.territoryId} in (with recursive sub(id) as (select ${f.territoryId}::uuid union select t.id from territories t join sub on t.parent_id = sub.id) select id from sub)`);
@@ -117,7 +118,17 @@ export async function opportunityHistoryOf(db: Db, actor: Actor, id: string) {
   await getOpportunity(db, actor, id);
   const who = alias(users, 'who');
   return db
-    .select({ id: opportunityHistory.id, field: opportunityHistory.field, from: opportunityHistory.fromValue, to: opportunityHistory.toValue, at: opportunityHistory.at, actorName: who.name })
+    .select({
+      id: opportunityHistory.id,
+      field: opportunityHistory.field,
+      from: opportunityHistory.fromValue,
+      to: opportunityHistory.toValue,
+      // Owner changes store ids; show the people's names.
+      fromName: sql<string | null>`case when ${opportunityHistory.field} = 'owner' then (select u.name from users u where u.id::text = ${opportunityHistory.fromValue}) end`,
+      toName: sql<string | null>`case when ${opportunityHistory.field} = 'owner' then (select u.name from users u where u.id::text = ${opportunityHistory.toValue}) end`,
+      at: opportunityHistory.at,
+      actorName: who.name,
+    })
     .from(opportunityHistory)
     .leftJoin(who, eq(who.id, opportunityHistory.actorId))
     .where(eq(opportunityHistory.opportunityId, id))

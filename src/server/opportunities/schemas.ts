@@ -21,7 +21,8 @@ export const opportunityInput = z
     // A customer typed in the deal form when it does not exist yet.
     newCustomerName: text(200).optional().default(''),
     contactId: optionalUuid,
-    pipelineId: uuid,
+    // Optional: the stage names its pipeline.
+    pipelineId: optionalUuid.optional().default(''),
     stageId: uuid,
     amount: z.string().max(40, 'tooLong').optional().default(''),
     currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
@@ -44,6 +45,7 @@ export type MoveInput = z.infer<typeof moveInput>;
 
 export const opportunityFilters = z.object({
   pipelineId: z.union([uuid, z.literal('')]).optional().default(''),
+  customerId: z.union([uuid, z.literal('')]).optional().default(''),
   stageId: z.union([uuid, z.literal('')]).optional().default(''),
   ownerId: z.union([uuid, z.literal('')]).optional().default(''),
   teamId: z.union([uuid, z.literal('')]).optional().default(''),

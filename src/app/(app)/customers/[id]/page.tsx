@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { listOpportunities } from '@/server/opportunities/queries';
 import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
@@ -18,6 +19,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations('customers');
   const editable = can(actor, 'customer.edit');
   const locale = (await getLocale()) as Locale;
+  const deals = await listOpportunities(await getDb(), actor, { customerId: c.id }, 100);
   const when = (d: Date) => formatDateTime(d, locale, actor.org.timeZone);
   const row = (label: string, value: string | null | undefined) => (
     <div className="grid grid-cols-3 gap-2 py-1">
@@ -49,6 +51,22 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {row(t('created'), when(c.createdAt))}
         {row(t('updated'), when(c.updatedAt))}
       </dl>
+      <section className="space-y-3">
+        <div className="flex items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold">{t('deals')}</h2>
+          {can(actor, 'opportunity.create') ? <Link href={`/opportunities/new?customerId=${c.id}`} className="btn-primary">{t('newDeal')}</Link> : null}
+        </div>
+        {deals.rows.length === 0 ? <p className="text-sm text-slate-600">{t('noDeals')}</p> : null}
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="customer-deals">
+          {deals.rows.map((d) => (
+            <li key={d.id} className="flex flex-wrap justify-between gap-2 px-4 py-2 text-sm">
+              <Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link>
+              <span>{d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span>
+            </li>
+          ))}
+        </ul>
+        {deals.nextCursor ? <Link href={`/opportunities?customerId=${c.id}`} className="link text-sm">{t('allDeals')}</Link> : null}
+      </section>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('contacts')}</h2>
         {c.contacts.length === 0 ? <p className="text-sm text-slate-600">{t('noContacts')}</p> : null}

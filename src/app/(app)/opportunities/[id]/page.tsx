@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/server/auth/session';
+import { getDb } from '@/server/db/client';
+import { getOpportunity, opportunityHistoryOf } from '@/server/opportunities/queries';
+import { getPipeline } from '@/server/pipelines';
+import { can } from '@/server/access/permissions';
+import { orNotFound } from '@/server/not-found';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import type { Locale } from '@/server/i18n/locales';
+import { ActionForm } from '@/components/forms/action-form';
+import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { dealPickers } from '../pickers';
+import { moveOpportunityAction, standbyAction, starAction } from '../actions';
+
+export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string }> }) {
+  const { id } = await params;
+  const { moveTo } = await searchParams;
+  const actor = await requireActor();
+  const db = await getDb();
+  const deal = await orNotFound(getOpportunity(db, actor, id));
+  const [pipeline, history, pickers] = await Promise.all([getPipeline(db, actor, deal.pipelineId), opportunityHistoryOf(db, actor, id), dealPickers(actor)]);
+  const t = await getTranslations('deals');
+  const locale = (await getLocale()) as Locale;
+  const tz = actor.org.timeZone;
+  const editable = can(actor, 'opportunity.edit');
+  const stageName = (sid: string | null) => pipeline.stages.find((s) => s.id === sid)?.name ?? '—';
+  const show = (field: string, v: string | null, name: string | null) => (v == null ? '—' : field === 'stage' ? stageName(v) : field === 'owner' ? (name ?? '—') : v);
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-3 gap-2 py-1">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-sm">{value || '—'}</dd>
+    </div>
+  );
+  const standby = deal.standbyUntil && deal.status === 'open' ? deal.standbyUntil : null;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1" data-testid="deal-title">
+          {deal.starred ? <span aria-label={t('starred')} className="text-amber-500">★ </span> : null}
+          {deal.title}
+        </h1>
+        {editable ? (
+          <div className="flex flex-wrap gap-2">
+            <ActionForm action={starAction} submitLabel={deal.starred ? t('unstar') : t('star')} className="flex">
+              <Hidden name="id" value={deal.id} />
+              <Hidden name="starred" value={deal.starred ? 'false' : 'true'} />
+            </ActionForm>
+            <Link href={`/opportunities/${deal.id}/edit`} className="btn-secondary">{t('editButton')}</Link>
+          </div>
+        ) : null}
+      </div>
+      <dl className="card divide-y divide-slate-100">
+        {row(t('customer'), <Link className="link" href={`/customers/${deal.customerId}`}>{deal.customerName}</Link>)}
+        {row(t('stage'), <span data-testid="deal-stage">{deal.stageName} · {t(`status.${deal.status}`)}{standby ? ` · ${t('standbyUntil', { date: formatDate(new Date(`${standby}T00:00:00Z`), locale, 'UTC') })}` : ''}</span>)}
+        {row(t('amount'), formatMoney(deal.amount, deal.currency, locale))}
+        {row(t('probability'), `${deal.probability} %`)}
+        {row(t('expectedClose'), deal.expectedCloseDate ? formatDate(new Date(`${deal.expectedCloseDate}T00:00:00Z`), locale, 'UTC') : '')}
+        {row(t('closedOn'), deal.closedOn ? formatDate(new Date(`${deal.closedOn}T00:00:00Z`), locale, 'UTC') : '')}
+        {row(t('owner'), deal.ownerName)}
+        {row(t('source'), deal.source)}
+        {row(t('description'), deal.description)}
+        {deal.status === 'lost' ? row(t('lostReason'), [pickers.reasons.find((r) => r.value === deal.lostReasonId)?.label, deal.lostNote].filter(Boolean).join(' · ')) : null}
+      </dl>
+      {editable ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          <section className="card space-y-3">
+            <h2 className="font-semibold">{t('moveTitle')}</h2>
+            <ActionForm action={moveOpportunityAction} submitLabel={t('move')} testId="move-form">
+              <Hidden name="id" value={deal.id} />
+              <SelectField name="stageId" label={t('stage')} defaultValue={moveTo && pipeline.stages.some((s) => s.id === moveTo) ? moveTo : deal.stageId} options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))} />
+              <SelectField name="lostReasonId" label={t('lostReason')} options={pickers.reasons} emptyLabel={t('lostReasonHint')} />
+              <TextArea name="lostNote" label={t('lostNote')} rows={2} />
+            </ActionForm>
+          </section>
+          {deal.status === 'open' ? (
+            <section className="card space-y-3">
+              <h2 className="font-semibold">{t('standbyTitle')}</h2>
+              <p className="text-sm text-slate-600">{t('standbyHelp')}</p>
+              <ActionForm action={standbyAction} submitLabel={standby ? t('standbyUpdate') : t('standbySet')} testId="standby-form">
+                <Hidden name="id" value={deal.id} />
+                <TextField name="standbyUntil" label={t('reopenOn')} type="date" defaultValue={standby ?? ''} hint={standby ? t('standbyClearHint') : undefined} />
+              </ActionForm>
+            </section>
+          ) : null}
+        </div>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('history')}</h2>
+        <ul className="card divide-y divide-slate-100 text-sm" data-testid="deal-history">
+          {history.map((h) => (
+            <li key={h.id} className="py-2">
+              <span className="text-slate-500">{formatDateTime(h.at, locale, tz)} · {h.actorName ?? '—'}</span>
+              <br />
+              {t(`field.${h.field}` as 'field.stage')}: {show(h.field, h.from, h.fromName)} → {show(h.field, h.to, h.toName)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formAction } from '@/server/action';
+import { createOpportunity, moveOpportunity, setStandby, setStarred, updateOpportunity } from '@/server/opportunities/commands';
+import { moveInput, opportunityInput } from '@/server/opportunities/schemas';
+import { optionalUuid, text, uuid, version } from '@/server/validation';
+import { invalid } from '@/server/errors';
+
+export const createOpportunityAction = formAction(
+  // A deal created straight into a lost stage needs its reason like any move.
+  opportunityInput.and(z.object({ lostReasonId: optionalUuid.optional().default(''), lostNote: text(2000).optional().default('') })),
+  ({ db, actor, input }) => createOpportunity(db, actor, input, input),
+  (id) => redirect(`/opportunities/${id}`),
+);
+
+export const updateOpportunityAction = formAction(
+  opportunityInput.and(z.object({ id: uuid, version })),
+  ({ db, actor, input }) => updateOpportunity(db, actor, input.id, input.version, input),
+  (_r, { input }) => redirect(`/opportunities/${input.id}`),
+);
+
+export const moveOpportunityAction = formAction(
+  moveInput.extend({ back: z.string().max(300).optional().default('') }),
+  ({ db, actor, input }) => moveOpportunity(db, actor, input),
+  (_r, { input }) => {
+    revalidatePath('/opportunities', 'layout');
+    if (input.back.startsWith('/opportunities')) redirect(input.back);
+  },
+);
+
+export const standbyAction = formAction(
+  z.object({ id: uuid, standbyUntil: z.string().trim().max(10).optional().default('') }),
+  async ({ db, actor, input }) => {
+    const until = input.standbyUntil || null;
+    if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw invalid({ standbyUntil: 'invalidDate' });
+    await setStandby(db, actor, input.id, until);
+  },
+  (_r, { input }) => revalidatePath(`/opportunities/${input.id}`),
+);
+
+export const starAction = formAction(
+  z.object({ id: uuid, starred: z.enum(['true', 'false']) }),
+  ({ db, actor, input }) => setStarred(db, actor, input.id, input.starred === 'true'),
+  (_r, { input }) => revalidatePath(`/opportunities/${input.id}`),
+);
+
+/** For drag and drop on the board: the same command, called from a client component. */
+export async function dropOnStage(id: string, stageId: string): Promise<{ ok: boolean; message?: string; needsReason?: boolean }> {
+  const fd = new FormData();
+  fd.set('id', String(id));
+  fd.set('stageId', String(stageId));
+  const result = await moveOpportunityAction({ status: 'idle' }, fd);
+  const needsReason = Boolean(result.fieldErrors?.lostReasonId);
+  return { ok: result.status === 'ok', message: needsReason ? undefined : result.message, needsReason };
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { dropOnStage } from '../actions';
+
+export type BoardCard = { id: string; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
+export type BoardColumn = { id: string; name: string; kind: string; count: string; totals: string[]; cards: BoardCard[]; more: boolean; listHref: string };
+type Labels = { moveTo: string; move: string; seeAll: string; moving: string; empty: string };
+
+/**
+ * Columns of deals. On a desktop a card is dragged to another column; on a phone (or from a
+ * keyboard) each card has a stage picker and a Move button. Both call the same server command.
+ */
+export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; labels: Labels; canMove: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+
+  const move = (id: string, stageId: string) =>
+    start(async () => {
+      setError(null);
+      const r = await dropOnStage(id, stageId);
+      if (r.needsReason) router.push(`/opportunities/${id}?moveTo=${stageId}`);
+      else if (!r.ok) setError(r.message ?? null);
+      else router.refresh();
+    });
+
+  return (
+    <div className="space-y-2">
+      {error ? <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+      {pending ? <p className="text-sm text-slate-500" aria-live="polite">{labels.moving}</p> : null}
+      <div className="flex snap-x gap-3 overflow-x-auto pb-2" data-testid="board">
+        {columns.map((col) => (
+          <section
+            key={col.id}
+            aria-label={col.name}
+            data-testid={`column-${col.name}`}
+            onDragOver={(e) => {
+              if (!canMove) return;
+              e.preventDefault();
+              setOver(col.id);
+            }}
+            onDragLeave={() => setOver((o) => (o === col.id ? null : o))}
+            onDrop={(e) => {
+              e.preventDefault();
+              setOver(null);
+              const id = e.dataTransfer.getData('text/deal');
+              if (id) move(id, col.id);
+            }}
+            className={`w-72 shrink-0 snap-start rounded-lg border p-2 ${over === col.id ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-slate-100'}`}
+          >
+            <header className="mb-2 px-1">
+              <h2 className="font-semibold">{col.name}</h2>
+              <p className="text-xs text-slate-600" data-testid="column-summary">
+                {col.count}
+                {col.totals.map((x) => ` · ${x}`)}
+              </p>
+            </header>
+            <ul className="space-y-2">
+              {col.cards.length === 0 ? <li className="px-1 text-sm text-slate-500">{labels.empty}</li> : null}
+              {col.cards.map((card) => (
+                <li
+                  key={card.id}
+                  draggable={canMove}
+                  onDragStart={(e) => e.dataTransfer.setData('text/deal', card.id)}
+                  className="rounded-md border border-slate-200 bg-white p-2 shadow-sm"
+                  data-testid="deal-card"
+                >
+                  <Link href={`/opportunities/${card.id}`} className="link font-medium">{card.starred ? '★ ' : ''}{card.title}</Link>
+                  <p className="text-xs text-slate-600">{card.customerName}</p>
+                  <p className="text-sm">{card.amount} · <span className="text-slate-600">{card.ownerName}</span></p>
+                  {canMove ? (
+                    <form
+                      className="mt-2 flex gap-1"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        const stageId = new FormData(e.currentTarget).get('stageId');
+                        if (typeof stageId === 'string' && stageId !== col.id) move(card.id, stageId);
+                      }}
+                    >
+                      <select name="stageId" defaultValue={col.id} aria-label={labels.moveTo} className="input min-h-10 flex-1 py-1 text-sm">
+                        {columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                      </select>
+                      <button type="submit" className="btn-secondary px-3" disabled={pending}>{labels.move}</button>
+                    </form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {col.more ? <Link href={col.listHref} className="link mt-2 block px-1 text-sm">{labels.seeAll}</Link> : null}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

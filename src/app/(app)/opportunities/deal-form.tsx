@@ -1,0 +1,79 @@
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/forms/action-form';
+import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { CustomerPicker } from '@/components/forms/customer-picker';
+import { CURRENCIES } from '@/server/organization';
+import type { PipelineWithStages } from '@/server/pipelines';
+import type { FormState } from '@/lib/form-state';
+
+type Option = { value: string; label: string };
+export type DealValues = {
+  id?: string; version?: number; title: string; customer?: { id: string; name: string }; contactId: string | null;
+  stageId?: string; amount: string; currency: string; expectedCloseDate: string | null; probability: number | null;
+  source: string; description: string; ownerId: string;
+};
+
+export async function DealForm({ action, values, pipelines, owners, contacts, submitLabel }: {
+  action: (prev: FormState, fd: FormData) => Promise<FormState>;
+  values: DealValues;
+  pipelines: PipelineWithStages[];
+  owners: Option[];
+  contacts: Option[];
+  submitLabel: string;
+}) {
+  const t = await getTranslations('deals');
+  const editing = Boolean(values.id);
+  return (
+    <ActionForm action={action} submitLabel={submitLabel} testId="deal-form">
+      {values.id ? <Hidden name="id" value={values.id} /> : null}
+      {values.version ? <Hidden name="version" value={values.version} /> : null}
+      <TextField name="title" label={t('dealTitle')} defaultValue={values.title} required />
+      {editing ? (
+        <>
+          <Hidden name="customerId" value={values.customer!.id} />
+          <p className="text-sm"><span className="text-slate-500">{t('customer')}:</span> {values.customer!.name}</p>
+          <Hidden name="stageId" value={values.stageId!} />
+        </>
+      ) : values.customer ? (
+        <>
+          <Hidden name="customerId" value={values.customer.id} />
+          <p className="text-sm"><span className="text-slate-500">{t('customer')}:</span> {values.customer.name}</p>
+        </>
+      ) : (
+        <CustomerPicker labels={{ label: t('customer'), placeholder: t('customerSearch'), create: t('newCustomer'), change: t('change'), none: '' }} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {contacts.length ? <SelectField name="contactId" label={t('contact')} defaultValue={values.contactId ?? ''} options={contacts} emptyLabel={t('noContact')} /> : <Hidden name="contactId" value="" />}
+        {!editing ? (
+          <div className="flex flex-col gap-1">
+            <StageSelect label={t('stage')} pipelines={pipelines} defaultValue={values.stageId} />
+          </div>
+        ) : null}
+        <TextField name="amount" label={t('amount')} defaultValue={values.amount} inputMode="decimal" hint={t('amountHint')} />
+        <SelectField name="currency" label={t('currency')} defaultValue={values.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+        <TextField name="expectedCloseDate" label={t('expectedClose')} type="date" defaultValue={values.expectedCloseDate ?? ''} />
+        <TextField name="probability" label={t('probability')} inputMode="decimal" defaultValue={values.probability == null ? '' : String(values.probability)} hint={t('probabilityHint')} />
+        <TextField name="source" label={t('source')} defaultValue={values.source} />
+        <SelectField name="ownerId" label={t('owner')} defaultValue={values.ownerId} options={owners} />
+      </div>
+      <TextArea name="description" label={t('description')} defaultValue={values.description} />
+    </ActionForm>
+  );
+}
+
+async function StageSelect({ label, pipelines, defaultValue }: { label: string; pipelines: PipelineWithStages[]; defaultValue?: string }) {
+  return (
+    <>
+      <label htmlFor="deal-stage" className="text-sm font-medium text-slate-700">{label}</label>
+      <select id="deal-stage" name="stageId" defaultValue={defaultValue ?? pipelines[0]?.stages[0]?.id} className="input">
+        {pipelines.map((p) => (
+          <optgroup key={p.id} label={p.name}>
+            {p.stages.filter((s) => s.kind === 'open').map((s) => (
+              <option key={s.id} value={s.id}>{pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name}</option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </>
+  );
+}

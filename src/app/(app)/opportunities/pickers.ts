@@ -1,0 +1,15 @@
+import 'server-only';
+import { getDb } from '@/server/db/client';
+import type { Actor } from '@/server/access/actor';
+import { listLostReasons, listPipelines } from '@/server/pipelines';
+import { listAssignableUsers } from '@/server/users/queries';
+
+export async function dealPickers(actor: Actor) {
+  const db = await getDb();
+  const [pipelines, owners, reasons] = await Promise.all([listPipelines(db, actor), listAssignableUsers(db, actor), listLostReasons(db, actor)]);
+  return {
+    pipelines,
+    owners: owners.map((u) => ({ value: u.id, label: u.name })),
+    reasons: reasons.map((r) => ({ value: r.id, label: r.name })),
+  };
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { useFormState } from './action-form';
+
+type Hit = { id: string; name: string; territory: string | null };
+type Labels = { label: string; placeholder: string; create: string; change: string; none: string };
+
+/**
+ * Finds a customer as you type (server search, scoped to what you may see), or names a new one
+ * to be created with the deal. Sends `customerId` or `newCustomerName`.
+ */
+export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: { id: string; name: string } }) {
+  const id = useId();
+  const state = useFormState();
+  const echoed = state.status === 'error' ? state.values : undefined;
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(
+    echoed?.customerId && typeof echoed.customerId === 'string' ? { id: echoed.customerId, name: String(echoed.customerName ?? '') } : (initial ?? null),
+  );
+  const [newName, setNewName] = useState(typeof echoed?.newCustomerName === 'string' ? echoed.newCustomerName : '');
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const error = state.fieldErrors?.customerId ?? state.fieldErrors?.newCustomerName;
+
+  useEffect(() => {
+    if (chosen || newName || q.trim().length < 2) return;
+    const ctl = new AbortController();
+    const t = setTimeout(() => {
+      fetch(`/api/customers/search?q=${encodeURIComponent(q.trim())}`, { signal: ctl.signal })
+        .then((r) => (r.ok ? r.json() : []))
+        .then(setHits)
+        .catch(() => {});
+    }, 250);
+    return () => {
+      clearTimeout(t);
+      ctl.abort();
+    };
+  }, [q, chosen, newName]);
+
+  const reset = () => {
+    setChosen(null);
+    setNewName('');
+    setHits([]);
+  };
+
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">{labels.label}</label>
+      <input type="hidden" name="customerId" value={chosen?.id ?? ''} />
+      <input type="hidden" name="customerName" value={chosen?.name ?? ''} />
+      <input type="hidden" name="newCustomerName" value={chosen ? '' : newName} />
+      {chosen || newName ? (
+        <div className="flex items-center gap-2">
+          <span className="input bg-slate-50" data-testid="chosen-customer">{chosen ? chosen.name : `${labels.create}: ${newName}`}</span>
+          <button type="button" className="btn-secondary" onClick={reset}>{labels.change}</button>
+        </div>
+      ) : (
+        <>
+          <input id={id} value={q} onChange={(e) => setQ(e.target.value)} placeholder={labels.placeholder} className="input" autoComplete="off" aria-invalid={error ? true : undefined} />
+          {q.trim().length >= 2 ? (
+            <ul className="rounded-md border border-slate-200 bg-white text-sm" role="listbox">
+              {hits.map((h) => (
+                <li key={h.id}>
+                  <button type="button" role="option" aria-selected={false} className="w-full px-3 py-2 text-left hover:bg-slate-100" onClick={() => setChosen({ id: h.id, name: h.name })}>
+                    {h.name} {h.territory ? <span className="text-slate-500">· {h.territory}</span> : null}
+                  </button>
+                </li>
+              ))}
+              <li>
+                <button type="button" className="w-full px-3 py-2 text-left font-medium text-indigo-700 hover:bg-slate-100" onClick={() => setNewName(q.trim())}>
+                  {labels.create}: {q.trim()}
+                </button>
+              </li>
+            </ul>
+          ) : null}
+        </>
+      )}
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}

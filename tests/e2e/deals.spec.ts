@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { formAlert, navigate, signIn, unique } from './helpers';
+import { defaultPipeline } from '../../src/server/pipelines/defaults';
+
+// The demo company is Thai, so its default pipeline's stages carry Thai names.
+const [QUALIFIED, PROPOSAL, NEGOTIATING, WON, LOST] = defaultPipeline('th').stages.map((s) => s.name);
+
+test('a rep creates a customer inline with a new deal and moves it across stages to won', async ({ page }, info) => {
+  const customer = unique('Inline Customer', info.project.name);
+  const title = unique('Pumps', info.project.name);
+  await signIn(page, 'rep.sukhumvit@demo.test');
+  await navigate(page, '/opportunities');
+  await page.getByRole('link', { name: 'New deal' }).click();
+  const form = page.getByTestId('deal-form');
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Customer').fill(customer);
+  await form.getByRole('button', { name: `New customer: ${customer}` }).click();
+  await expect(form.getByTestId('chosen-customer')).toContainText(customer);
+  await form.getByLabel('Expected amount').fill('-10');
+  await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(form.getByText('The amount cannot be negative.')).toBeVisible();
+  await expect(form.getByLabel('Title')).toHaveValue(title);
+  await expect(form.getByTestId('chosen-customer')).toContainText(customer);
+  await form.getByLabel('Expected amount').fill('1,250,000.50');
+  await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByTestId('deal-title')).toHaveText(title);
+  await expect(page.getByTestId('deal-stage')).toContainText(QUALIFIED);
+
+  // On the board: the thumb-friendly control moves the card, column by column.
+  await page.goto('/opportunities/board');
+  for (const stage of [PROPOSAL, NEGOTIATING, WON]) {
+    const card = page.getByTestId('deal-card').filter({ hasText: title });
+    await card.getByLabel('Move to stage').selectOption({ label: stage });
+    await card.getByRole('button', { name: 'Move' }).click();
+    await expect(page.getByTestId(`column-${stage}`).getByTestId('deal-card').filter({ hasText: title })).toBeVisible();
+  }
+  await page.getByTestId(`column-${WON}`).getByRole('link', { name: title }).click();
+  await expect(page.getByTestId('deal-stage')).toContainText('Won');
+  await expect(page.getByTestId('deal-history')).toContainText(`${QUALIFIED} → ${PROPOSAL}`);
+
+  // Losing needs a reason.
+  const move = page.getByTestId('move-form');
+  await move.getByLabel('Stage').selectOption({ label: LOST });
+  await move.getByRole('button', { name: 'Move' }).click();
+  await expect(formAlert(page)).toBeVisible();
+  await expect(move.getByText('Choose why the deal was lost.')).toBeVisible();
+});
+
+test('a manager sees the team funnel and narrows it to one rep', async ({ page }) => {
+  await signIn(page, 'manager.bangkok@demo.test');
+  await page.goto('/opportunities');
+  const open = page.getByTestId('funnel-open');
+  await expect(open).toBeVisible();
+  const teamCount = Number((await open.innerText()).replace(/\D/g, ''));
+  expect(teamCount).toBeGreaterThan(0);
+  await page.goto('/opportunities?ownerId=' + (await ownerId(page, 'Kanya Sukhumvit')));
+  const repCount = Number((await page.getByTestId('funnel-open').innerText()).replace(/\D/g, ''));
+  expect(repCount).toBeGreaterThan(0);
+  expect(repCount).toBeLessThan(teamCount);
+  const rows = page.getByTestId('deal-list').locator('li');
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('Kanya Sukhumvit');
+});
+
+async function ownerId(page: import('@playwright/test').Page, name: string) {
+  const option = page.locator('select[name=ownerId] option', { hasText: name });
+  return (await option.getAttribute('value')) ?? '';
+}
