@@ -8,7 +8,8 @@ const [QUALIFIED, PROPOSAL, NEGOTIATING, WON, LOST] = defaultPipeline('th').stag
 test('a rep creates a customer inline with a new deal and moves it across stages to won', async ({ page }, info) => {
   const customer = unique('Inline Customer', info.project.name);
   const title = unique('Pumps', info.project.name);
-  await signIn(page, 'rep.sukhumvit@demo.test');
+  // A regions rep, so the Bangkok team's counts in other journeys stay as seeded.
+  await signIn(page, 'rep.northeast@demo.test');
   await navigate(page, '/opportunities');
   await page.getByRole('link', { name: 'New deal' }).click();
   const form = page.getByTestId('deal-form');
@@ -25,6 +26,18 @@ test('a rep creates a customer inline with a new deal and moves it across stages
   await form.getByRole('button', { name: 'Create deal' }).click();
   await expect(page.getByTestId('deal-title')).toHaveText(title);
   await expect(page.getByTestId('deal-stage')).toContainText(QUALIFIED);
+
+  // Log a call from the deal, as a rep would right after hanging up.
+  const log = page.getByTestId('activity-form');
+  // The form starts open while the timeline is empty.
+  if (!(await log.isVisible())) await page.getByText('Log a call, meeting or note').click();
+  await log.getByRole('button', { name: 'Save' }).click();
+  await expect(log.getByText('Required.')).toBeVisible();
+  await log.getByLabel('Outcome').fill('Interested, wants a site visit');
+  await log.getByLabel('Next step').fill('Visit on Friday');
+  await log.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('Interested, wants a site visit');
+  await expect(page.getByTestId('timeline')).toContainText('Visit on Friday');
 
   // On the board: the thumb-friendly control moves the card, column by column.
   await page.goto('/opportunities/board');

@@ -12,6 +12,7 @@ const table: Record<Verb, Role[]> = {
   'opportunity.create': ['admin', 'manager', 'rep'],
   'opportunity.edit': ['admin', 'manager', 'rep'],
   'opportunity.reassign': ['admin', 'manager', 'rep'],
+  'activity.log': ['admin', 'manager', 'rep'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

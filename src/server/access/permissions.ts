@@ -11,6 +11,7 @@ const VERBS = {
   'opportunity.create': ['admin', 'manager', 'rep'],
   'opportunity.edit': ['admin', 'manager', 'rep'],
   'opportunity.reassign': ['admin', 'manager', 'rep'],
+  'activity.log': ['admin', 'manager', 'rep'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -3,3 +3,4 @@ export * from './people';
 export * from './customers';
 export * from './audit';
 export * from './selling';
+export * from './activities';

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { listOpportunities } from '@/server/opportunities/queries';
+import { customerTimeline } from '@/server/activities';
+import { Timeline } from '@/components/activities/timeline';
 import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
@@ -12,14 +14,16 @@ import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, Hidden, TextField } from '@/components/forms/fields';
 import { addContactAction, deleteContactAction, deleteCustomerAction, updateContactAction } from '../actions';
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
   const { id } = await params;
+  const { before } = await searchParams;
   const actor = await requireActor();
   const c = await orNotFound(getCustomer(await getDb(), actor, id));
   const t = await getTranslations('customers');
   const editable = can(actor, 'customer.edit');
   const locale = (await getLocale()) as Locale;
   const deals = await listOpportunities(await getDb(), actor, { customerId: c.id }, 100);
+  const timeline = await customerTimeline(await getDb(), actor, c.id, before);
   const when = (d: Date) => formatDateTime(d, locale, actor.org.timeZone);
   const row = (label: string, value: string | null | undefined) => (
     <div className="grid grid-cols-3 gap-2 py-1">
@@ -51,6 +55,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {row(t('created'), when(c.createdAt))}
         {row(t('updated'), when(c.updatedAt))}
       </dl>
+      <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ customerId: c.id }} olderHref={(b) => `/customers/${c.id}?before=${encodeURIComponent(b)}`} />
       <section className="space-y-3">
         <div className="flex items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">{t('deals')}</h2>

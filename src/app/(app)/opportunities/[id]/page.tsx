@@ -11,15 +11,17 @@ import type { Locale } from '@/server/i18n/locales';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { dealPickers } from '../pickers';
+import { dealTimeline } from '@/server/activities';
+import { Timeline } from '@/components/activities/timeline';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 
-export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string }> }) {
+export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string; before?: string }> }) {
   const { id } = await params;
-  const { moveTo } = await searchParams;
+  const { moveTo, before } = await searchParams;
   const actor = await requireActor();
   const db = await getDb();
   const deal = await orNotFound(getOpportunity(db, actor, id));
-  const [pipeline, history, pickers] = await Promise.all([getPipeline(db, actor, deal.pipelineId), opportunityHistoryOf(db, actor, id), dealPickers(actor)]);
+  const [pipeline, history, pickers, timeline] = await Promise.all([getPipeline(db, actor, deal.pipelineId), opportunityHistoryOf(db, actor, id), dealPickers(actor), dealTimeline(db, actor, id, before)]);
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
@@ -85,6 +87,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
           ) : null}
         </div>
       ) : null}
+      <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ opportunityId: deal.id }} olderHref={(b) => `/opportunities/${deal.id}?before=${encodeURIComponent(b)}`} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('history')}</h2>
         <ul className="card divide-y divide-slate-100 text-sm" data-testid="deal-history">
