@@ -27,6 +27,14 @@ test('a rep sees only their territory, cannot search or open the rest', async ({
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByText('No customers match.')).toBeVisible();
 
+  // The global search box is scoped the same way.
+  await navigate(page, '/search');
+  await page.getByRole('searchbox').or(page.getByLabel('Search', { exact: true })).first().fill('Silom');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByTestId('search-customers')).toContainText('Silom Office Supplies Co., Ltd.');
+  await page.goto('/search?q=Lanna');
+  await expect(page.getByText('No matches.')).toHaveCount(3);
+
   const res = await page.goto(foreignUrl);
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();

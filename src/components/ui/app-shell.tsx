@@ -13,6 +13,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const roles = await getTranslations('roles');
   const items: Item[] = [
     { href: '/', label: t('home') },
+    { href: '/search', label: t('search') },
     { href: '/customers', label: t('customers') },
     { href: '/opportunities', label: t('deals') },
   ];
@@ -38,7 +39,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href="/" className="font-semibold text-indigo-700">
             {t('brand')}
           </Link>
-          <nav aria-label={t('main')} className="hidden items-center gap-4 text-sm md:flex">
+          <nav aria-label={t('main')} className="hidden flex-wrap items-center gap-x-4 gap-y-1 text-sm lg:flex">
             {links('text-slate-700 hover:text-indigo-700')}
           </nav>
           <div className="flex items-center gap-3">

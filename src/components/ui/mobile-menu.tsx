@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 export function MobileMenu({ label, children }: { label: string; children: ReactNode }) {
   const pathname = usePathname();
   return (
-    <details key={pathname} className="relative md:hidden" data-testid="nav-menu">
+    <details key={pathname} className="relative lg:hidden" data-testid="nav-menu">
       <summary className="btn-secondary cursor-pointer list-none" aria-label={label}>
         ☰
       </summary>

@@ -115,3 +115,21 @@ export async function getCustomer(db: Db, actor: Actor, id: string) {
     .orderBy(sql`${contacts.isPrimary} desc`, asc(contacts.name));
   return { ...row.customer, territoryName: row.territoryName, ownerName: row.ownerName, contacts: people };
 }
+
+/** Contacts whose customer the actor may see, by name, email or phone in any format. */
+export async function searchContacts(db: Db, actor: Actor, q: string, limit = 10) {
+  const query = q.trim();
+  if (!query) return [];
+  const pattern = `%${escapeLike(query)}%`;
+  const digits = phoneSearchDigits(query);
+  const match = [ilike(contacts.name, pattern)];
+  if (query.includes('@')) match.push(ilike(contacts.email, pattern));
+  if (digits) match.push(like(contacts.phoneDigits, `%${digits}%`));
+  return db
+    .select({ id: contacts.id, name: contacts.name, title: contacts.title, phone: contacts.phone, email: contacts.email, customerId: customers.id, customerName: customers.name })
+    .from(contacts)
+    .innerJoin(customers, eq(customers.id, contacts.customerId))
+    .where(and(customerScope(actor), eq(contacts.orgId, actor.orgId), or(...match)))
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(limit);
+}

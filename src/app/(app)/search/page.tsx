@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/server/auth/session';
+import { getDb } from '@/server/db/client';
+import { listCustomers, searchContacts } from '@/server/customers/queries';
+import { listOpportunities } from '@/server/opportunities/queries';
+import { formatMoney } from '@/lib/format';
+import type { Locale } from '@/server/i18n/locales';
+
+const PER_KIND = 10;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('search'))('title') };
+}
+
+/** One box for customers, contacts and deals, within what the viewer may see. */
+export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations('search');
+  const locale = (await getLocale()) as Locale;
+  const q = ((await searchParams).q ?? '').trim().slice(0, 100);
+  const db = await getDb();
+  const [customers, people, deals] = q
+    ? await Promise.all([listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND)])
+    : [null, [], null];
+  const section = (title: string, testId: string, items: React.ReactNode[], more?: string) => (
+    <section className="space-y-2">
+      <h2 className="font-semibold">{title}</h2>
+      {items.length ? <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid={testId}>{items}</ul> : <p className="text-sm text-slate-600">{t('none')}</p>}
+      {more ? <Link href={more} className="link text-sm">{t('more')}</Link> : null}
+    </section>
+  );
+  return (
+    <div className="space-y-6">
+      <h1 className="h1">{t('title')}</h1>
+      <form method="get" role="search" className="flex gap-2">
+        <input name="q" defaultValue={q} aria-label={t('title')} placeholder={t('placeholder')} className="input" />
+        <button type="submit" className="btn-primary">{t('go')}</button>
+      </form>
+      {q ? (
+        <>
+          {section(t('customers'), 'search-customers', customers!.rows.map((c) => (
+            <li key={c.id} className="px-4 py-2"><Link href={`/customers/${c.id}`} className="link">{c.name}</Link> <span className="text-sm text-slate-500">{[c.phone, c.territoryName].filter(Boolean).join(' · ')}</span></li>
+          )), customers!.nextCursor ? `/customers?q=${encodeURIComponent(q)}` : undefined)}
+          {section(t('contacts'), 'search-contacts', people.map((p) => (
+            <li key={p.id} className="px-4 py-2">{p.name} <span className="text-sm text-slate-500">{[p.phone, p.email].filter(Boolean).join(' · ')}</span> — <Link href={`/customers/${p.customerId}`} className="link">{p.customerName}</Link></li>
+          )))}
+          {section(t('deals'), 'search-deals', deals!.rows.map((d) => (
+            <li key={d.id} className="px-4 py-2"><Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link> <span className="text-sm text-slate-500">{d.customerName} · {d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span></li>
+          )), deals!.nextCursor ? `/opportunities?q=${encodeURIComponent(q)}` : undefined)}
+        </>
+      ) : null}
+    </div>
+  );
+}
