@@ -13,6 +13,7 @@ const table: Record<Verb, Role[]> = {
   'opportunity.edit': ['admin', 'manager', 'rep'],
   'opportunity.reassign': ['admin', 'manager', 'rep'],
   'activity.log': ['admin', 'manager', 'rep'],
+  'task.manage': ['admin', 'manager', 'rep', 'finance'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -4,18 +4,24 @@ import type { Actor } from '@/server/access/actor';
 import { can } from '@/server/access/permissions';
 import { signOutAction } from '@/app/(app)/sign-out';
 import { MobileMenu } from './mobile-menu';
+import { getDb } from '@/server/db/client';
+import { raiseDueReminders, unreadCount } from '@/server/notifications';
 
 type Item = { href: string; label: string };
 
 /** The signed-in frame: a top bar with the user and sign-out, navigation that folds into a menu on phones. */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const t = await getTranslations('nav');
+  const db = await getDb();
+  await raiseDueReminders(db, actor);
+  const unread = await unreadCount(db, actor);
   const roles = await getTranslations('roles');
   const items: Item[] = [
     { href: '/', label: t('home') },
     { href: '/search', label: t('search') },
     { href: '/customers', label: t('customers') },
     { href: '/opportunities', label: t('deals') },
+    { href: '/tasks', label: t('tasks') },
   ];
   if (can(actor, 'pipeline.manage')) items.push({ href: '/pipelines', label: t('pipelines') });
   const admin: Item[] = can(actor, 'user.manage')
@@ -47,6 +53,12 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               <span className="block font-medium">{actor.name}</span>
               <span className="block text-xs text-slate-500">{roles(actor.role)}</span>
             </span>
+            <Link href="/notifications" className="relative inline-flex min-h-10 items-center rounded-md px-2 text-lg" aria-label={t('notifications', { count: unread })} data-testid="bell">
+              <span aria-hidden>🔔</span>
+              {unread > 0 ? (
+                <span className="absolute -right-1 -top-0.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">{unread}</span>
+              ) : null}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="btn-secondary">
                 {t('signOut')}

@@ -12,6 +12,7 @@ const VERBS = {
   'opportunity.edit': ['admin', 'manager', 'rep'],
   'opportunity.reassign': ['admin', 'manager', 'rep'],
   'activity.log': ['admin', 'manager', 'rep'],
+  'task.manage': ['admin', 'manager', 'rep', 'finance'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -12,6 +12,7 @@ import { getCustomer } from '../customers/queries';
 import { getPipeline, listPipelines } from '../pipelines';
 import { parseAmount } from './amount';
 import { getOpportunity } from './queries';
+import { notify } from '../notifications';
 import type { MoveInput, OpportunityInput } from './schemas';
 
 /** Today's date where the organization is, so a deal won at 23:30 in Bangkok is won that day. */
@@ -138,6 +139,7 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, expect
       { field: 'amount', from: `${current.amount} ${current.currency}`, to: `${normalize(amount.value)} ${input.currency}` },
       { field: 'owner', from: current.ownerId, to: ownerId },
     ]);
+    await tellOwners(tx, actor, { id, title: input.title, before: current.ownerId, after: ownerId });
   });
 }
 
@@ -179,7 +181,20 @@ export async function moveOpportunity(db: Db, actor: Actor, input: MoveInput): P
       .returning({ id: opportunities.id });
     if (!done.length) throw stale();
     await writeHistory(tx, actor, current.id, [{ field: 'stage', from: current.stageId, to: stage.id }]);
+    await tellOwners(tx, actor, { id: current.id, title: current.title, before: current.ownerId, after: current.ownerId });
   });
+}
+
+/** The owner hears when someone else changes their deal; a new owner hears that it is now theirs. */
+async function tellOwners(tx: Db, actor: Actor, deal: { id: string; title: string; before: string; after: string }) {
+  const link = `/opportunities/${deal.id}`;
+  const params = { title: deal.title, by: actor.name };
+  if (deal.after !== deal.before && deal.after !== actor.id) {
+    await notify(tx, { orgId: actor.orgId, userId: deal.after, kind: 'dealAssigned', params, link });
+  }
+  if (deal.before !== actor.id) {
+    await notify(tx, { orgId: actor.orgId, userId: deal.before, kind: 'dealChanged', params, link });
+  }
 }
 
 export async function setStandby(db: Db, actor: Actor, id: string, until: string | null): Promise<void> {

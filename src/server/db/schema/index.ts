@@ -4,3 +4,4 @@ export * from './customers';
 export * from './audit';
 export * from './selling';
 export * from './activities';
+export * from './tasks';

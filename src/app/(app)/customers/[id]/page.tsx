@@ -36,6 +36,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="h1" data-testid="customer-name">{c.name}</h1>
         <div className="flex gap-2">
+          <Link href={`/tasks?customerId=${c.id}`} className="btn-secondary">{t('addTask')}</Link>
           {editable ? <Link href={`/customers/${c.id}/edit`} className="btn-secondary">{t('editButton')}</Link> : null}
           {can(actor, 'customer.delete') ? (
             <ActionForm action={deleteCustomerAction} submitLabel={t('delete')} danger className="flex items-center gap-2">

@@ -48,6 +48,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
               <Hidden name="id" value={deal.id} />
               <Hidden name="starred" value={deal.starred ? 'false' : 'true'} />
             </ActionForm>
+            <Link href={`/tasks?opportunityId=${deal.id}`} className="btn-secondary">{t('addTask')}</Link>
             <Link href={`/opportunities/${deal.id}/edit`} className="btn-secondary">{t('editButton')}</Link>
           </div>
         ) : null}

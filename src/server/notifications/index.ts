@@ -1,0 +1,59 @@
+import 'server-only';
+import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { notifications, opportunities, tasks } from '../db/schema';
+import type { Actor } from '../access/actor';
+
+export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned';
+
+/** Raises one notification; with a key, the same reminder is never raised twice. */
+export async function notify(
+  db: Db,
+  n: { orgId: string; userId: string; kind: NotificationKind; params?: Record<string, string>; link?: string; key?: string },
+): Promise<void> {
+  await db
+    .insert(notifications)
+    .values({ orgId: n.orgId, userId: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? '', dedupeKey: n.key ?? null })
+    .onConflictDoNothing();
+}
+
+/**
+ * Turns what has come due into notifications for this user: tasks past their due time and deals
+ * whose standby ended. Run when the user opens a page, so no scheduler is needed; the keys make
+ * repeated runs harmless.
+ */
+export async function raiseDueReminders(db: Db, actor: Actor, now = new Date()): Promise<void> {
+  const due = await db
+    .select({ id: tasks.id, title: tasks.title })
+    .from(tasks)
+    .where(and(eq(tasks.assigneeId, actor.id), eq(tasks.done, false), lte(tasks.dueAt, now)));
+  for (const t of due) {
+    await notify(db, { orgId: actor.orgId, userId: actor.id, kind: 'taskDue', params: { title: t.title }, link: '/tasks', key: `task:${t.id}:due` });
+  }
+  const reopened = await db
+    .select({ id: opportunities.id, title: opportunities.title, until: opportunities.standbyUntil })
+    .from(opportunities)
+    .where(
+      and(
+        eq(opportunities.ownerId, actor.id),
+        eq(opportunities.status, 'open'),
+        sql`${opportunities.standbyUntil} <= (${now.toISOString()}::timestamptz at time zone ${actor.org.timeZone})::date`,
+      ),
+    );
+  for (const d of reopened) {
+    await notify(db, { orgId: actor.orgId, userId: actor.id, kind: 'standbyReopened', params: { title: d.title }, link: `/opportunities/${d.id}`, key: `deal:${d.id}:reopen:${d.until}` });
+  }
+}
+
+export async function unreadCount(db: Db, actor: Actor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+export async function listNotifications(db: Db, actor: Actor, limit = 50) {
+  return db.select().from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
+
+export async function markAllRead(db: Db, actor: Actor): Promise<void> {
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+}
