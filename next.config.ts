@@ -20,7 +20,8 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    // Attachments up to 10 MB (FILES_MAX_BYTES) travel through a server action.
+    serverActions: { bodySizeLimit: '11mb' },
   },
 };
 

@@ -38,7 +38,7 @@ const ISSUE_KEYS = new Set([
   'notAllowedTerritory', 'territoryCycle', 'territoryHasChildren', 'managerRoleRequired', 'cannotDemoteSelf',
   'wrongPassword', 'logoType', 'logoTooBig', 'invalidAmount', 'negativeAmount', 'tooManyDecimals', 'noDecimalsForCurrency',
   'unknownStage', 'lostReasonRequired', 'invalidDate', 'invalidProbability', 'customerRequired', 'dateMustBeFuture',
-  'onlyOpenDeals', 'lastOpenStage', 'lastStage', 'chooseStageForDeals',
+  'onlyOpenDeals', 'lastOpenStage', 'lastStage', 'chooseStageForDeals', 'fileTooBig', 'fileType',
 ]);
 const fieldMessage = (t: T, key: string) => t(ISSUE_KEYS.has(key) ? key : 'invalid');
 

@@ -14,6 +14,7 @@ const table: Record<Verb, Role[]> = {
   'opportunity.reassign': ['admin', 'manager', 'rep'],
   'activity.log': ['admin', 'manager', 'rep'],
   'task.manage': ['admin', 'manager', 'rep', 'finance'],
+  'file.manage': ['admin', 'manager', 'rep', 'finance'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -13,6 +13,7 @@ const VERBS = {
   'opportunity.reassign': ['admin', 'manager', 'rep'],
   'activity.log': ['admin', 'manager', 'rep'],
   'task.manage': ['admin', 'manager', 'rep', 'finance'],
+  'file.manage': ['admin', 'manager', 'rep', 'finance'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

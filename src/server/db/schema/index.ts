@@ -5,3 +5,4 @@ export * from './audit';
 export * from './selling';
 export * from './activities';
 export * from './tasks';
+export * from './files';

@@ -4,6 +4,8 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { listOpportunities } from '@/server/opportunities/queries';
 import { customerTimeline } from '@/server/activities';
 import { Timeline } from '@/components/activities/timeline';
+import { listAttachments } from '@/server/files';
+import { Attachments } from '@/components/files/attachments';
 import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
@@ -24,6 +26,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const locale = (await getLocale()) as Locale;
   const deals = await listOpportunities(await getDb(), actor, { customerId: c.id }, 100);
   const timeline = await customerTimeline(await getDb(), actor, c.id, before);
+  const files = await listAttachments(await getDb(), actor, { customerId: c.id });
   const when = (d: Date) => formatDateTime(d, locale, actor.org.timeZone);
   const row = (label: string, value: string | null | undefined) => (
     <div className="grid grid-cols-3 gap-2 py-1">
@@ -73,6 +76,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         </ul>
         {deals.nextCursor ? <Link href={`/opportunities?customerId=${c.id}`} className="link text-sm">{t('allDeals')}</Link> : null}
       </section>
+      <Attachments actor={actor} rows={files} parent={{ customerId: c.id }} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('contacts')}</h2>
         {c.contacts.length === 0 ? <p className="text-sm text-slate-600">{t('noContacts')}</p> : null}

@@ -13,6 +13,8 @@ import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fie
 import { dealPickers } from '../pickers';
 import { dealTimeline } from '@/server/activities';
 import { Timeline } from '@/components/activities/timeline';
+import { listAttachments } from '@/server/files';
+import { Attachments } from '@/components/files/attachments';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 
 export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string; before?: string }> }) {
@@ -21,7 +23,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
   const actor = await requireActor();
   const db = await getDb();
   const deal = await orNotFound(getOpportunity(db, actor, id));
-  const [pipeline, history, pickers, timeline] = await Promise.all([getPipeline(db, actor, deal.pipelineId), opportunityHistoryOf(db, actor, id), dealPickers(actor), dealTimeline(db, actor, id, before)]);
+  const [pipeline, history, pickers, timeline, files] = await Promise.all([getPipeline(db, actor, deal.pipelineId), opportunityHistoryOf(db, actor, id), dealPickers(actor), dealTimeline(db, actor, id, before), listAttachments(db, actor, { opportunityId: id })]);
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
@@ -89,6 +91,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
         </div>
       ) : null}
       <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ opportunityId: deal.id }} olderHref={(b) => `/opportunities/${deal.id}?before=${encodeURIComponent(b)}`} />
+      <Attachments actor={actor} rows={files} parent={{ opportunityId: deal.id }} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('history')}</h2>
         <ul className="card divide-y divide-slate-100 text-sm" data-testid="deal-history">
