@@ -6,6 +6,7 @@ import { getDb, type Db } from './db/client';
 import { getActor } from './auth/session';
 import type { Actor } from './access/actor';
 import { DomainError } from './errors';
+import { dispatchOutbox } from './mail';
 import type { FormState } from '@/lib/form-state';
 
 /** Field values sent back with an error so the form shows exactly what the user typed. */
@@ -87,6 +88,8 @@ export function formAction<S extends z.ZodType, R>(
     } catch (e) {
       return errorState(e, t, values);
     }
+    // Mail queued by the command goes out now that its transaction has committed.
+    await dispatchOutbox(ctx.db).catch((e) => console.error('Mail dispatch failed', e));
     const next = after ? await after(result, ctx) : undefined;
     return next ?? { status: 'ok', message: (await getTranslations('common'))('saved') };
   };

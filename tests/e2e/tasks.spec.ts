@@ -26,3 +26,28 @@ test('a task that falls due raises a reminder in the bell', async ({ page }, inf
   await page.getByTestId('tasks-overdue').locator('li', { hasText: title }).getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('tasks-overdue')).not.toContainText(title);
 });
+
+test('a user who opts in also gets the reminder by email (local outbox without a mail service)', async ({ page, browser }, info) => {
+  const title = unique('Send brochure', info.project.name);
+  await signIn(page, 'rep.chatuchak@demo.test');
+  await navigate(page, '/account');
+  const optIn = page.getByTestId('email-form');
+  await optIn.getByRole('checkbox').check();
+  await optIn.getByRole('button').click();
+  await expect(optIn.locator('[role=status]')).toBeVisible();
+  await navigate(page, '/tasks');
+  const form = page.getByTestId('task-form');
+  await form.getByLabel(/.+/).first().fill(title);
+  await form.locator('input[name=dueAt]').fill('2026-01-05T09:00');
+  await form.locator('button[type=submit]').click();
+  await expect(page.getByTestId('tasks-overdue')).toContainText(title);
+  await navigate(page, '/');
+
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, 'admin@demo.test');
+  await admin.goto('/admin/outbox');
+  await expect(admin.getByTestId('outbox')).toContainText(title);
+  await expect(admin.getByTestId('outbox')).toContainText('rep.chatuchak@demo.test');
+  await adminCtx.close();
+});

@@ -6,6 +6,7 @@ import { signOutAction } from '@/app/(app)/sign-out';
 import { MobileMenu } from './mobile-menu';
 import { getDb } from '@/server/db/client';
 import { raiseDueReminders, unreadCount } from '@/server/notifications';
+import { dispatchOutbox } from '@/server/mail';
 
 type Item = { href: string; label: string };
 
@@ -14,6 +15,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const t = await getTranslations('nav');
   const db = await getDb();
   await raiseDueReminders(db, actor);
+  await dispatchOutbox(db).catch((e) => console.error('Mail dispatch failed', e));
   const unread = await unreadCount(db, actor);
   const roles = await getTranslations('roles');
   const items: Item[] = [
@@ -30,6 +32,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         { href: '/admin/teams', label: t('teams') },
         { href: '/admin/territories', label: t('territories') },
         { href: '/admin/settings', label: t('settings') },
+        { href: '/admin/outbox', label: t('outbox') },
       ]
     : [];
   const links = (cls: string) =>

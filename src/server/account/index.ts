@@ -35,3 +35,12 @@ export async function changeOwnLocale(db: Db, actor: Actor, locale: Locale): Pro
     await writeAudit(tx, actor, actor.orgId, 'user', actor.id, 'locale', { locale });
   });
 }
+
+export const emailOptIn = z.object({ emailNotifications: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()) });
+
+export async function setEmailNotifications(db: Db, actor: Actor, on: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ emailNotifications: on, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await writeAudit(tx, actor, actor.orgId, 'user', actor.id, 'emailNotifications', { on });
+  });
+}

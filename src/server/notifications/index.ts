@@ -1,20 +1,42 @@
 import 'server-only';
 import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { notifications, opportunities, tasks } from '../db/schema';
+import { notifications, opportunities, tasks, users } from '../db/schema';
+import { queueMail } from '../mail';
+import { loadMessages } from '@/messages';
+import { isLocale } from '../i18n/locales';
 import type { Actor } from '../access/actor';
 
 export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned';
 
-/** Raises one notification; with a key, the same reminder is never raised twice. */
+/** The notification's sentence in the recipient's language, for the email. */
+async function render(locale: string, kind: NotificationKind, params: Record<string, string>) {
+  const { createTranslator } = await import('next-intl');
+  const messages = await loadMessages(isLocale(locale) ? locale : 'en');
+  // Messages are loaded at run time, so the translator is untyped here.
+  const t = createTranslator({ locale, messages, namespace: 'notifications' } as never) as unknown as (key: string, values?: Record<string, string>) => string;
+  return { subject: t(`kinds.${kind}`, params), footer: t('emailFooter') };
+}
+
+/**
+ * Raises one notification; with a key, the same reminder is never raised twice. A user who opted
+ * in also gets it by email, queued in the same transaction and sent after commit.
+ */
 export async function notify(
   db: Db,
   n: { orgId: string; userId: string; kind: NotificationKind; params?: Record<string, string>; link?: string; key?: string },
 ): Promise<void> {
-  await db
+  const inserted = await db
     .insert(notifications)
     .values({ orgId: n.orgId, userId: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? '', dedupeKey: n.key ?? null })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  if (!inserted.length) return;
+  const [u] = await db.select({ email: users.email, locale: users.locale, optIn: users.emailNotifications, active: users.active }).from(users).where(eq(users.id, n.userId));
+  if (!u?.optIn || !u.active) return;
+  const { subject, footer } = await render(u.locale, n.kind, n.params ?? {});
+  const base = process.env.APP_URL || process.env.AUTH_URL || '';
+  await queueMail(db, { orgId: n.orgId, to: u.email, subject, text: `${subject}\n\n${base}${n.link ?? ''}\n\n${footer}` });
 }
 
 /**

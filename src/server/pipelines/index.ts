@@ -163,3 +163,25 @@ export async function removeStage(db: Db, actor: Actor, stageId: string, moveToS
     return Number(n);
   });
 }
+
+export const lostReasonInput = z.object({ name: requiredText(120) });
+
+/** Every lost reason, retired ones too, for the admin's list. */
+export async function listAllLostReasons(db: Db, actor: Actor) {
+  await ensureDefaultPipeline(db, actor.orgId);
+  return db.select().from(lostReasons).where(eq(lostReasons.orgId, actor.orgId)).orderBy(sql`${lostReasons.active} desc`, asc(lostReasons.name));
+}
+
+export async function addLostReason(db: Db, actor: Actor, name: string): Promise<string> {
+  assertCan(actor, 'org.manage');
+  const [r] = await db.insert(lostReasons).values({ orgId: actor.orgId, name }).returning({ id: lostReasons.id });
+  return r.id;
+}
+
+/** Renames a reason, or retires / reinstates it; deals that used it keep it. */
+export async function updateLostReason(db: Db, actor: Actor, id: string, change: { name?: string; active?: boolean }): Promise<void> {
+  assertCan(actor, 'org.manage');
+  if (!isUuid(id)) throw notFound();
+  const done = await db.update(lostReasons).set(change).where(and(eq(lostReasons.id, id), eq(lostReasons.orgId, actor.orgId))).returning({ id: lostReasons.id });
+  if (!done.length) throw notFound();
+}

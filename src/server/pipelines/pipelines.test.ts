@@ -62,3 +62,17 @@ describe('pipelines and stages', () => {
     await expect(renamePipeline(w.db, w.actors.admin2, mine, 'x')).rejects.toMatchObject({ code: 'notFound' });
   });
 });
+
+describe('lost reasons', () => {
+  it('an admin adds, renames and retires reasons; retired ones are no longer offered', async () => {
+    const { addLostReason, updateLostReason, listAllLostReasons } = await import('./index');
+    const id = await addLostReason(w.db, w.actors.admin, 'Delivery time');
+    await updateLostReason(w.db, w.actors.admin, id, { name: 'Delivery too slow', active: true });
+    expect((await listLostReasons(w.db, w.actors.repA1)).map((r) => r.name)).toContain('Delivery too slow');
+    await updateLostReason(w.db, w.actors.admin, id, { active: false });
+    expect((await listLostReasons(w.db, w.actors.repA1)).map((r) => r.name)).not.toContain('Delivery too slow');
+    expect((await listAllLostReasons(w.db, w.actors.admin)).find((r) => r.id === id)?.active).toBe(false);
+    await expect(addLostReason(w.db, w.actors.mA, 'x')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateLostReason(w.db, w.actors.admin2, id, { active: true })).rejects.toMatchObject({ code: 'notFound' });
+  });
+});

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { formAction } from '@/server/action';
-import { changeOwnLocale, changeOwnPassword, localeChange, passwordChange } from '@/server/account';
+import { changeOwnLocale, changeOwnPassword, emailOptIn, localeChange, passwordChange, setEmailNotifications } from '@/server/account';
 
 export const changePasswordAction = formAction(passwordChange, ({ db, actor, input }) => changeOwnPassword(db, actor, input), async () => ({
   status: 'ok',
@@ -15,3 +15,5 @@ export const changeLocaleAction = formAction(
   ({ db, actor, input }) => changeOwnLocale(db, actor, input.locale),
   () => revalidatePath('/', 'layout'),
 );
+
+export const emailOptInAction = formAction(emailOptIn, ({ db, actor, input }) => setEmailNotifications(db, actor, input.emailNotifications), () => revalidatePath('/account'));

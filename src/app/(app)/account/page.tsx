@@ -4,7 +4,11 @@ import { LOCALES } from '@/server/i18n/locales';
 import { LOCALE_NAMES } from '@/lib/locale';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextField } from '@/components/forms/fields';
-import { changeLocaleAction, changePasswordAction } from './actions';
+import { changeLocaleAction, changePasswordAction, emailOptInAction } from './actions';
+import { CheckboxField } from '@/components/forms/fields';
+import { getDb } from '@/server/db/client';
+import { users } from '@/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('account'))('title') };
@@ -14,6 +18,8 @@ export default async function AccountPage() {
   const actor = await requireActor();
   const t = await getTranslations('account');
   const locale = await getLocale();
+  const [me] = await (await getDb()).select({ optIn: users.emailNotifications }).from(users).where(eq(users.id, actor.id));
+  const optIn = Boolean(me?.optIn);
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="h1">{t('title')}</h1>
@@ -22,6 +28,12 @@ export default async function AccountPage() {
         <h2 className="font-semibold">{t('language')}</h2>
         <ActionForm action={changeLocaleAction} submitLabel={t('saveLanguage')} testId="language-form">
           <SelectField name="locale" label={t('language')} defaultValue={locale} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
+        </ActionForm>
+      </section>
+      <section className="card space-y-3">
+        <h2 className="font-semibold">{t('emailTitle')}</h2>
+        <ActionForm action={emailOptInAction} submitLabel={t('emailSave')} testId="email-form">
+          <CheckboxField name="emailNotifications" label={t('emailOptIn')} defaultChecked={optIn} />
         </ActionForm>
       </section>
       <section className="card space-y-3">

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/server/action';
-import { addStage, createPipeline, moveStage, pipelineInput, removeStage, renamePipeline, stageInput, updateStage } from '@/server/pipelines';
+import { addLostReason, addStage, createPipeline, lostReasonInput, moveStage, pipelineInput, removeStage, renamePipeline, stageInput, updateLostReason, updateStage } from '@/server/pipelines';
 import { optionalUuid, requiredText, uuid } from '@/server/validation';
 
 const refresh = () => revalidatePath('/pipelines');
@@ -14,3 +14,10 @@ export const addStageAction = formAction(stageInput.extend({ pipelineId: uuid })
 export const updateStageAction = formAction(stageInput.extend({ stageId: uuid }), ({ db, actor, input }) => updateStage(db, actor, input.stageId, input), refresh);
 export const moveStageAction = formAction(z.object({ stageId: uuid, direction: z.enum(['up', 'down']) }), ({ db, actor, input }) => moveStage(db, actor, input.stageId, input.direction), refresh);
 export const removeStageAction = formAction(z.object({ stageId: uuid, moveToStageId: optionalUuid }), ({ db, actor, input }) => removeStage(db, actor, input.stageId, input.moveToStageId), refresh);
+
+export const addLostReasonAction = formAction(lostReasonInput, ({ db, actor, input }) => addLostReason(db, actor, input.name), refresh);
+export const updateLostReasonAction = formAction(
+  z.object({ id: uuid, name: requiredText(120), active: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()) }),
+  ({ db, actor, input }) => updateLostReason(db, actor, input.id, { name: input.name, active: input.active }),
+  refresh,
+);

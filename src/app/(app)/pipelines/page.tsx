@@ -3,11 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
-import { listPipelines } from '@/server/pipelines';
+import { listAllLostReasons, listPipelines } from '@/server/pipelines';
 import { listTeams } from '@/server/teams';
 import { ActionForm } from '@/components/forms/action-form';
-import { Hidden, SelectField, TextField } from '@/components/forms/fields';
-import { addStageAction, createPipelineAction, moveStageAction, removeStageAction, renamePipelineAction, updateStageAction } from './actions';
+import { CheckboxField, Hidden, SelectField, TextField } from '@/components/forms/fields';
+import { addLostReasonAction, updateLostReasonAction, addStageAction, createPipelineAction, moveStageAction, removeStageAction, renamePipelineAction, updateStageAction } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals.pipelines'))('title') };
@@ -18,7 +18,7 @@ export default async function PipelinesPage() {
   if (!can(actor, 'pipeline.manage')) notFound();
   const t = await getTranslations('deals.pipelines');
   const db = await getDb();
-  const [pipelines, teams] = await Promise.all([listPipelines(db, actor), listTeams(db, actor)]);
+  const [pipelines, teams, reasons] = await Promise.all([listPipelines(db, actor), listTeams(db, actor), listAllLostReasons(db, actor)]);
   // A manager shapes the pipelines of the teams they manage; an admin shapes all.
   const myTeams = actor.role === 'admin' ? teams : teams.filter((x) => x.managerId === actor.id);
   const editable = pipelines.filter((p) => actor.role === 'admin' || myTeams.some((x) => x.id === p.teamId));
@@ -75,6 +75,25 @@ export default async function PipelinesPage() {
           </ActionForm>
         </section>
       ))}
+      {can(actor, 'org.manage') ? (
+        <section className="card space-y-3" data-testid="lost-reasons">
+          <h2 className="font-semibold">{t('lostReasons')}</h2>
+          <ul className="space-y-2">
+            {reasons.map((r) => (
+              <li key={r.id}>
+                <ActionForm action={updateLostReasonAction} submitLabel={t('save')} className="flex flex-wrap items-end gap-3">
+                  <Hidden name="id" value={r.id} />
+                  <TextField name="name" label={t('reasonName')} defaultValue={r.name} />
+                  <CheckboxField name="active" label={t('reasonActive')} defaultChecked={r.active} />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+          <ActionForm action={addLostReasonAction} submitLabel={t('addReason')} className="flex flex-wrap items-end gap-3">
+            <TextField name="name" label={t('reasonName')} />
+          </ActionForm>
+        </section>
+      ) : null}
       <section className="card space-y-3">
         <h2 className="font-semibold">{t('create')}</h2>
         <ActionForm action={createPipelineAction} submitLabel={t('create')} className="grid gap-3 sm:grid-cols-3 sm:items-end">

@@ -6,3 +6,4 @@ export * from './selling';
 export * from './activities';
 export * from './tasks';
 export * from './files';
+export * from './mail';

@@ -19,6 +19,8 @@ export const users = pgTable(
     locale: text('locale').notNull().default('en'),
     teamId: uuid('team_id').references((): AnyPgColumn => teams.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
+    // Opt-in: notifications also arrive by email.
+    emailNotifications: boolean('email_notifications').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

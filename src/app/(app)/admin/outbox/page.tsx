@@ -1,0 +1,36 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/server/db/client';
+import { listOutbox } from '@/server/mail';
+import { formatDateTime } from '@/lib/format';
+import type { Locale } from '@/server/i18n/locales';
+import { requireAdmin } from '../guard';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin.outbox'))('title') };
+}
+
+/** Mail the app has sent or, without a mail service, kept here. */
+export default async function OutboxPage() {
+  const actor = await requireAdmin();
+  const t = await getTranslations('admin.outbox');
+  const locale = (await getLocale()) as Locale;
+  const mails = await listOutbox(await getDb(), actor);
+  return (
+    <div className="space-y-4">
+      <h1 className="h1">{t('title')}</h1>
+      {mails.length === 0 ? <p className="card text-slate-600">{t('empty')}</p> : null}
+      <ul className="space-y-2" data-testid="outbox">
+        {mails.map((m) => (
+          <li key={m.id} className="card space-y-1 py-3">
+            <p className="text-sm text-slate-500">{formatDateTime(m.createdAt, locale, actor.org.timeZone)} · {t('to')}: {m.to} · {t(`statuses.${m.status}`)}</p>
+            <p className="font-medium">{m.subject}</p>
+            <details>
+              <summary className="link cursor-pointer text-sm">{t('body')}</summary>
+              <pre className="mt-2 whitespace-pre-wrap text-sm">{m.text}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

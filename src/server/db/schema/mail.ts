@@ -1,0 +1,25 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './organizations';
+
+export const mailStatusEnum = pgEnum('mail_status', ['pending', 'sent', 'failed', 'local']);
+
+/**
+ * Every outgoing mail is written here in the same transaction as the change that causes it, then
+ * sent after commit through Resend, or kept here as the local outbox when no API key is set.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    status: mailStatusEnum('status').notNull().default('pending'),
+    error: text('error'),
+    providerId: text('provider_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_org_created_idx').on(t.orgId, t.createdAt), index('outbox_status_idx').on(t.status)],
+);
