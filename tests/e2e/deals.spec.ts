@@ -79,3 +79,27 @@ async function ownerId(page: import('@playwright/test').Page, name: string) {
   const option = page.locator('select[name=ownerId] option', { hasText: name });
   return (await option.getAttribute('value')) ?? '';
 }
+
+test('on a desktop a card is dragged to another stage; on a phone the same board offers the move control', async ({ page }, info) => {
+  await signIn(page, 'rep.south@demo.test');
+  await page.goto('/opportunities/board');
+  const open = [QUALIFIED, PROPOSAL, NEGOTIATING];
+  let source = '';
+  for (const stage of open) {
+    if ((await page.getByTestId(`column-${stage}`).getByTestId('deal-card').count()) > 0) {
+      source = stage;
+      break;
+    }
+  }
+  expect(source, 'the demo rep has an open deal').not.toBe('');
+  const target = open.find((s) => s !== source)!;
+  const from = page.getByTestId(`column-${source}`).getByTestId('deal-card').first();
+  const title = (await from.getByRole('link').innerText()).trim();
+  if (info.project.name === 'desktop') {
+    await from.dragTo(page.getByTestId(`column-${target}`));
+  } else {
+    await from.getByRole('combobox').selectOption({ label: target });
+    await from.getByRole('button').click();
+  }
+  await expect(page.getByTestId(`column-${target}`).getByTestId('deal-card').filter({ hasText: title })).toBeVisible();
+});
