@@ -59,6 +59,23 @@ test('a rep creates a customer inline with a new deal and moves it across stages
   await expect(move.getByText('Choose why the deal was lost.')).toBeVisible();
 });
 
+test('a deal for an existing customer offers that customer\'s contacts', async ({ page }, info) => {
+  const title = unique('Chairs', info.project.name);
+  await signIn(page, 'rep.bangrak@demo.test');
+  await page.goto('/opportunities/new');
+  const form = page.getByTestId('deal-form');
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Customer').fill('Riverside');
+  await form.getByRole('option', { name: /Riverside Hotel Group/ }).click();
+  const contact = form.getByLabel('Contact');
+  await expect(contact).toBeVisible();
+  const chosen = await contact.locator('option:checked').innerText();
+  expect(chosen).not.toBe('No contact');
+  await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByTestId('deal-title')).toHaveText(title);
+  await expect(page.getByText(chosen, { exact: true })).toBeVisible();
+});
+
 test('a manager sees the team funnel and narrows it to one rep', async ({ page }) => {
   await signIn(page, 'manager.bangkok@demo.test');
   await page.goto('/opportunities');

@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import { useFormState } from './action-form';
 
 type Hit = { id: string; name: string; territory: string | null };
-type Labels = { label: string; placeholder: string; create: string; change: string; none: string };
+type Labels = { label: string; placeholder: string; create: string; change: string; contact: string; noContact: string };
+type Contact = { id: string; name: string; isPrimary: boolean };
 
 /**
  * Finds a customer as you type (server search, scoped to what you may see), or names a new one
@@ -21,6 +22,19 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
   const error = state.fieldErrors?.customerId ?? state.fieldErrors?.newCustomerName;
+  const [contacts, setContacts] = useState<Contact[] | null>(null);
+  const chosenId = chosen?.id;
+
+  // Once a customer is chosen, offer its contacts.
+  useEffect(() => {
+    if (!chosenId) return;
+    const ctl = new AbortController();
+    fetch(`/api/customers/${chosenId}/contacts`, { signal: ctl.signal })
+      .then((r) => (r.ok ? r.json() : []))
+      .then(setContacts)
+      .catch(() => {});
+    return () => ctl.abort();
+  }, [chosenId]);
 
   useEffect(() => {
     if (chosen || newName || q.trim().length < 2) return;
@@ -38,6 +52,7 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
   }, [q, chosen, newName]);
 
   const reset = () => {
+    setContacts(null);
     setChosen(null);
     setNewName('');
     setHits([]);
@@ -76,6 +91,17 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
         </>
       )}
       {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      {chosen && contacts?.length ? (
+        <label className="mt-2 flex flex-col gap-1 text-sm">
+          <span className="font-medium text-slate-700">{labels.contact}</span>
+          <select name="contactId" defaultValue={contacts.find((c) => c.isPrimary)?.id ?? ''} className="input">
+            <option value="">{labels.noContact}</option>
+            {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+      ) : (
+        <input type="hidden" name="contactId" value="" />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { customers, opportunities, opportunityHistory, stages, users } from '../db/schema';
+import { contacts, customers, opportunities, opportunityHistory, stages, users } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { ownedScope } from '../access/visibility';
 import { notFound } from '../errors';
@@ -104,14 +104,15 @@ function decode(s?: string): { v: string; i: string } | null {
 export async function getOpportunity(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) throw notFound();
   const [row] = await db
-    .select({ deal: opportunities, customerName: customers.name, stageName: stages.name, stageKind: stages.kind, ownerName: owner.name })
+    .select({ deal: opportunities, customerName: customers.name, contactName: contacts.name, stageName: stages.name, stageKind: stages.kind, ownerName: owner.name })
     .from(opportunities)
     .innerJoin(customers, eq(customers.id, opportunities.customerId))
+    .leftJoin(contacts, eq(contacts.id, opportunities.contactId))
     .innerJoin(stages, eq(stages.id, opportunities.stageId))
     .innerJoin(owner, eq(owner.id, opportunities.ownerId))
     .where(and(eq(opportunities.id, id), opportunityScope(actor)));
   if (!row) throw notFound();
-  return { ...row.deal, customerName: row.customerName, stageName: row.stageName, stageKind: row.stageKind, ownerName: row.ownerName };
+  return { ...row.deal, customerName: row.customerName, contactName: row.contactName, stageName: row.stageName, stageKind: row.stageKind, ownerName: row.ownerName };
 }
 
 export async function opportunityHistoryOf(db: Db, actor: Actor, id: string) {

@@ -40,10 +40,12 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
           <p className="text-sm"><span className="text-slate-500">{t('customer')}:</span> {values.customer.name}</p>
         </>
       ) : (
-        <CustomerPicker labels={{ label: t('customer'), placeholder: t('customerSearch'), create: t('newCustomer'), change: t('change'), none: '' }} />
+        <CustomerPicker labels={{ label: t('customer'), placeholder: t('customerSearch'), create: t('newCustomer'), change: t('change'), contact: t('contact'), noContact: t('noContact') }} />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        {contacts.length ? <SelectField name="contactId" label={t('contact')} defaultValue={values.contactId ?? ''} options={contacts} emptyLabel={t('noContact')} /> : <Hidden name="contactId" value="" />}
+        {editing || values.customer ? (
+          contacts.length ? <SelectField name="contactId" label={t('contact')} defaultValue={values.contactId ?? ''} options={contacts} emptyLabel={t('noContact')} /> : <Hidden name="contactId" value="" />
+        ) : null}
         {!editing ? (
           <div className="flex flex-col gap-1">
             <StageSelect label={t('stage')} pipelines={pipelines} defaultValue={values.stageId} />

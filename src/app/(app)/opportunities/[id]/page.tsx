@@ -57,6 +57,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
       </div>
       <dl className="card divide-y divide-slate-100">
         {row(t('customer'), <Link className="link" href={`/customers/${deal.customerId}`}>{deal.customerName}</Link>)}
+        {row(t('contact'), deal.contactName)}
         {row(t('stage'), <span data-testid="deal-stage">{deal.stageName} · {t(`status.${deal.status}`)}{standby ? ` · ${t('standbyUntil', { date: formatDate(new Date(`${standby}T00:00:00Z`), locale, 'UTC') })}` : ''}</span>)}
         {row(t('amount'), formatMoney(deal.amount, deal.currency, locale))}
         {row(t('probability'), `${deal.probability} %`)}
