@@ -40,7 +40,14 @@ const ISSUE_KEYS = new Set([
   'wrongPassword', 'logoType', 'logoTooBig', 'invalidAmount', 'negativeAmount', 'tooManyDecimals', 'noDecimalsForCurrency',
   'unknownStage', 'lostReasonRequired', 'invalidDate', 'invalidProbability', 'customerRequired', 'dateMustBeFuture',
   'onlyOpenDeals', 'lastOpenStage', 'lastStage', 'chooseStageForDeals', 'fileTooBig', 'fileType',
+  'negativeQuantity', 'invalidQuantity', 'negativePrice', 'negativeDiscount', 'discountOver100', 'discountTooBig',
+  'unknownProduct', 'unknownTaxRate', 'unknownCustomer', 'validUntilPast', 'noLines', 'noRecipient', 'codeTaken',
+  'invalidCode', 'currencyHasPrices', 'defaultRateActive', 'mustAgree',
 ]);
+/** Conflicts that say exactly what is wrong with the record's state. */
+const CONFLICT_KEYS = new Set(['notDraft', 'cannotSend', 'cannotRevise', 'nothingToRevoke']);
+/** Field errors about the whole document, shown as the form's message when they come alone. */
+const DOCUMENT_KEYS = new Set(['noLines', 'noRecipient', 'validUntilPast']);
 const fieldMessage = (t: T, key: string) => t(ISSUE_KEYS.has(key) ? key : 'invalid');
 
 function zodFieldErrors(error: z.ZodError, t: T): Record<string, string> {
@@ -55,7 +62,11 @@ function zodFieldErrors(error: z.ZodError, t: T): Record<string, string> {
 export function errorState(e: unknown, t: T, values: FormState['values']): FormState {
   if (e instanceof DomainError) {
     const fieldErrors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, fieldMessage(t, v)]));
-    const message = e.code === 'invalid' ? t('form') : t(e.code);
+    const only = Object.values(e.fields);
+    const message =
+      e.code === 'invalid'
+        ? only.length === 1 && DOCUMENT_KEYS.has(only[0]) ? fieldMessage(t, only[0]) : t('form')
+        : e.code === 'conflict' && CONFLICT_KEYS.has(e.message) ? t(e.message) : t(e.code);
     return { status: 'error', message, fieldErrors, values };
   }
   console.error('Unexpected error in action', e);

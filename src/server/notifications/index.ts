@@ -7,7 +7,7 @@ import { loadMessages } from '@/messages';
 import { isLocale } from '../i18n/locales';
 import type { Actor } from '../access/actor';
 
-export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned';
+export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned' | 'quoteAccepted' | 'quoteDeclined';
 
 /** The notification's sentence in the recipient's language, for the email. */
 async function render(locale: string, kind: NotificationKind, params: Record<string, string>) {
@@ -24,7 +24,11 @@ async function render(locale: string, kind: NotificationKind, params: Record<str
  */
 export async function notify(
   db: Db,
-  n: { orgId: string; userId: string; kind: NotificationKind; params?: Record<string, string>; link?: string; key?: string },
+  n: {
+    orgId: string; userId: string; kind: NotificationKind; params?: Record<string, string>; link?: string; key?: string;
+    /** Mail even without the user's opt-in: for news they must not miss, such as a customer's acceptance. */
+    alwaysEmail?: boolean;
+  },
 ): Promise<void> {
   const inserted = await db
     .insert(notifications)
@@ -33,7 +37,7 @@ export async function notify(
     .returning({ id: notifications.id });
   if (!inserted.length) return;
   const [u] = await db.select({ email: users.email, locale: users.locale, optIn: users.emailNotifications, active: users.active }).from(users).where(eq(users.id, n.userId));
-  if (!u?.optIn || !u.active) return;
+  if (!u?.active || !(u.optIn || n.alwaysEmail)) return;
   const { subject, footer } = await render(u.locale, n.kind, n.params ?? {});
   const base = process.env.APP_URL || process.env.AUTH_URL || '';
   await queueMail(db, { orgId: n.orgId, to: u.email, subject, text: `${subject}\n\n${base}${n.link ?? ''}\n\n${footer}` });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 import { territories, users } from './people';
+import { priceLists } from './catalog';
 
 export const customers = pgTable(
   'customers',
@@ -18,6 +19,9 @@ export const customers = pgTable(
     address: text('address').notNull().default(''),
     notes: text('notes').notNull().default(''),
     territoryId: uuid('territory_id').references(() => territories.id),
+    // Pricing: a default price list, and a group that group price lists apply to.
+    priceListId: uuid('price_list_id').references(() => priceLists.id, { onDelete: 'set null' }),
+    customerGroup: text('customer_group').notNull().default(''),
     ownerId: uuid('owner_id').notNull().references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -7,3 +7,5 @@ export * from './activities';
 export * from './tasks';
 export * from './files';
 export * from './mail';
+export * from './catalog';
+export * from './quotations';

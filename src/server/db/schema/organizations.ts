@@ -13,6 +13,9 @@ export const organizations = pgTable('organizations', {
   timeZone: text('time_zone').notNull().default('Asia/Bangkok'),
   // A small image as a data: URL; keeps the logo in the database so both drivers behave alike.
   logo: text('logo'),
+  // Quotations: how long one stays valid by default, and the terms printed on it.
+  quoteValidityDays: integer('quote_validity_days').notNull().default(30),
+  quoteTerms: text('quote_terms').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,4 @@
+export * from './tax-rates';
+export * from './products';
+export * from './price-lists';
+export * from './pricing';

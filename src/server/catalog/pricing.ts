@@ -1,0 +1,84 @@
+import 'server-only';
+import Decimal from 'decimal.js';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { customers } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { customerScope } from '../customers/queries';
+import { listProducts, productName } from './products';
+import { listPricesOf, priceListsFor } from './price-lists';
+import { listTaxRates } from './tax-rates';
+
+export type PricedProduct = {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  description: string;
+  /** Unit price in the quotation's currency and tax mode, or '' when nothing prices it in that currency. */
+  price: string;
+  priceSource: 'customer' | 'list' | 'product' | 'none';
+  taxRateId: string;
+};
+
+/** Converts a price between tax-inclusive and tax-exclusive at a rate, to four decimals. */
+function convert(price: string, rate: string, fromInclusive: boolean, toInclusive: boolean): string {
+  if (fromInclusive === toInclusive) return price;
+  const r = new Decimal(rate);
+  const v = fromInclusive ? new Decimal(price).times(100).div(r.plus(100)) : new Decimal(price).times(r.plus(100)).div(100);
+  return v.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
+}
+
+/**
+ * Catalogue search for a quotation line: each product with the price this customer gets in this
+ * currency (their list, their group's list, a general list, else the product's own price when the
+ * currency is the organization's), turned into the quotation's tax mode.
+ */
+export async function searchPricedProducts(
+  db: Db,
+  actor: Actor,
+  q: { q: string; customerId: string | null; currency: string; pricesIncludeTax: boolean; language: string; limit?: number },
+): Promise<PricedProduct[]> {
+  const { rows } = await listProducts(db, actor, { q: q.q, limit: q.limit ?? 20 });
+  if (!rows.length) return [];
+  const rates = await listTaxRates(db, actor, { includeInactive: true });
+  const defaultRate = rates.find((r) => r.isDefault) ?? rates[0];
+  const rateOf = (id: string | null) => rates.find((r) => r.id === id) ?? defaultRate;
+  let lists: Awaited<ReturnType<typeof priceListsFor>> = [];
+  let ownListId: string | null = null;
+  if (q.customerId) {
+    const [c] = await db
+      .select({ priceListId: customers.priceListId, customerGroup: customers.customerGroup })
+      .from(customers)
+      .where(and(eq(customers.id, q.customerId), customerScope(actor)));
+    if (c) {
+      lists = await priceListsFor(db, actor, c, q.currency);
+      ownListId = c.priceListId;
+    }
+  } else {
+    lists = await priceListsFor(db, actor, { priceListId: null, customerGroup: '' }, q.currency);
+  }
+  const prices = await listPricesOf(db, lists.map((l) => l.id), rows.map((r) => r.product.id));
+  return rows.map(({ product: p }) => {
+    const rate = rateOf(p.taxRateId);
+    let price = '';
+    let priceSource: PricedProduct['priceSource'] = 'none';
+    for (const list of lists) {
+      const hit = prices.find((x) => x.priceListId === list.id && x.productId === p.id);
+      if (hit) {
+        price = convert(hit.price, rate.rate, list.pricesIncludeTax, q.pricesIncludeTax);
+        priceSource = list.id === ownListId ? 'customer' : 'list';
+        break;
+      }
+    }
+    if (!price && q.currency === actor.org.currency) {
+      price = convert(p.price, rate.rate, false, q.pricesIncludeTax);
+      priceSource = 'product';
+    }
+    return {
+      id: p.id, code: p.code, name: productName(p, q.language), unit: p.unit, description: p.description,
+      price: price ? new Decimal(price).toString() : '', priceSource, taxRateId: rate.id,
+    };
+  });
+}
+

@@ -1,0 +1,118 @@
+import 'server-only';
+import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { products, taxRates } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/permissions';
+import { invalid, notFound, stale } from '../errors';
+import { writeAudit } from '../audit/write';
+import { requiredText, text, optionalUuid } from '../validation';
+import { parseAmount } from '../opportunities/amount';
+import { LOCALES } from '../i18n/locales';
+import { isUniqueViolation } from '../db/errors';
+
+export type Product = typeof products.$inferSelect;
+export const PRODUCT_PAGE = 50;
+
+const bool = (dflt: boolean) => z.preprocess((v) => (v === undefined ? dflt : v === 'on' || v === 'true' || v === true), z.boolean());
+
+export const productInput = z.object({
+  code: requiredText(40).refine((v) => /^[\p{L}\p{N}._\-/]+$/u.test(v), 'invalidCode'),
+  name: requiredText(200),
+  name_en: z.preprocess((v) => v ?? '', text(200)),
+  name_th: z.preprocess((v) => v ?? '', text(200)),
+  name_vi: z.preprocess((v) => v ?? '', text(200)),
+  name_ru: z.preprocess((v) => v ?? '', text(200)),
+  unit: z.preprocess((v) => v ?? '', text(30)),
+  description: z.preprocess((v) => v ?? '', text(2000)),
+  price: z.preprocess((v) => v ?? '', z.string()),
+  taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
+  active: bool(true),
+});
+export type ProductInput = z.infer<typeof productInput>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The catalogue is shared by the whole organization: everyone may read it, managers and admins edit it. */
+export async function listProducts(
+  db: Db,
+  actor: Actor,
+  f: { q?: string; includeRetired?: boolean; after?: string; limit?: number } = {},
+) {
+  const parts: SQL[] = [eq(products.orgId, actor.orgId)];
+  if (!f.includeRetired) parts.push(eq(products.active, true));
+  const q = f.q?.trim();
+  if (q) parts.push(or(ilike(products.code, `%${escapeLike(q)}%`), ilike(products.name, `%${escapeLike(q)}%`), sql`${products.names}::text ilike ${`%${escapeLike(q)}%`}`)!);
+  if (f.after) parts.push(gt(products.code, f.after));
+  const limit = f.limit ?? PRODUCT_PAGE;
+  const rows = await db
+    .select({ product: products, taxName: taxRates.name, taxRate: taxRates.rate })
+    .from(products)
+    .leftJoin(taxRates, eq(taxRates.id, products.taxRateId))
+    .where(and(...parts))
+    .orderBy(asc(products.code))
+    .limit(limit + 1);
+  return { rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1].product.code : null };
+}
+
+export async function getProduct(db: Db, actor: Actor, id: string): Promise<Product> {
+  const [p] = await db.select().from(products).where(and(eq(products.id, id), eq(products.orgId, actor.orgId)));
+  if (!p) throw notFound();
+  return p;
+}
+
+async function checkInput(db: Db, actor: Actor, input: ProductInput) {
+  const price = parseAmount(input.price, actor.org.currency);
+  if ('error' in price) throw invalid({ price: price.error });
+  if (input.taxRateId) {
+    const [r] = await db.select({ id: taxRates.id }).from(taxRates).where(and(eq(taxRates.id, input.taxRateId), eq(taxRates.orgId, actor.orgId)));
+    if (!r) throw invalid({ taxRateId: 'unknownTaxRate' });
+  }
+  const names: Record<string, string> = {};
+  for (const l of LOCALES) if (input[`name_${l}`]) names[l] = input[`name_${l}`];
+  return {
+    code: input.code, name: input.name, names, unit: input.unit, description: input.description,
+    price: price.value, taxRateId: input.taxRateId, active: input.active,
+  };
+}
+
+export async function createProduct(db: Db, actor: Actor, input: ProductInput): Promise<string> {
+  assertCan(actor, 'catalog.manage');
+  const values = await checkInput(db, actor, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(products).values({ orgId: actor.orgId, ...values }).returning({ id: products.id });
+      await writeAudit(tx, actor, actor.orgId, 'product', row.id, 'create', { code: values.code });
+      return row.id;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid({ code: 'codeTaken' });
+    throw e;
+  }
+}
+
+export async function updateProduct(db: Db, actor: Actor, id: string, expectedVersion: number, input: ProductInput): Promise<void> {
+  assertCan(actor, 'catalog.manage');
+  await getProduct(db, actor, id);
+  const values = await checkInput(db, actor, input);
+  try {
+    await db.transaction(async (tx) => {
+      const done = await tx
+        .update(products)
+        .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+        .where(and(eq(products.id, id), eq(products.version, expectedVersion)))
+        .returning({ id: products.id });
+      if (!done.length) throw stale();
+      await writeAudit(tx, actor, actor.orgId, 'product', id, 'update', { code: values.code, active: values.active });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid({ code: 'codeTaken' });
+    throw e;
+  }
+}
+
+/** The product's name in a document's language, or its main name. */
+export function productName(p: { name: string; names: Record<string, string> | null }, language: string): string {
+  return p.names?.[language] || p.name;
+}

@@ -1,0 +1,186 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { contacts, organizations, quotationLines, quotations } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/permissions';
+import { assignableUserIds } from '../access/visibility';
+import { conflict, invalid, stale } from '../errors';
+import { writeAudit } from '../audit/write';
+import { getCustomer } from '../customers/queries';
+import { getOpportunity } from '../opportunities/queries';
+import { todayIn } from '../opportunities/commands';
+import Decimal from 'decimal.js';
+import { minorUnits, type Totals } from '../documents/totals';
+import { prepareLines, type PreparedLine } from './lines';
+import { getQuotation, quotationLinesOf } from './queries';
+import type { QuotationInput } from './schemas';
+
+/** Adds days to a 'YYYY-MM-DD' date without any time zone getting in the way. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The defaults a new quotation starts from: validity from the settings, the organization's terms. */
+export async function quotationDefaults(db: Db, actor: Actor) {
+  const [org] = await db.select({ days: organizations.quoteValidityDays, terms: organizations.quoteTerms }).from(organizations).where(eq(organizations.id, actor.orgId));
+  return { validUntil: addDays(todayIn(actor.org.timeZone), org?.days ?? 30), terms: org?.terms ?? '' };
+}
+
+type Party = { customerId: string; contactId: string | null; opportunityId: string | null; ownerId: string };
+
+/** Checks who the quotation is for: a customer (and contact) in the actor's scope, or a deal in scope. */
+async function resolveParty(db: Db, actor: Actor, input: QuotationInput, current?: Party): Promise<Party> {
+  let customerId = input.customerId;
+  let contactId = input.contactId;
+  const opportunityId = input.opportunityId;
+  if (opportunityId) {
+    const deal = await getOpportunity(db, actor, opportunityId).catch(() => {
+      throw invalid({ opportunityId: 'invalidChoice' });
+    });
+    if (customerId && customerId !== deal.customerId) throw invalid({ customerId: 'invalidChoice' });
+    customerId = deal.customerId;
+    if (!contactId && !current) contactId = deal.contactId;
+  }
+  if (!customerId) throw invalid({ customerId: 'customerRequired' });
+  await getCustomer(db, actor, customerId).catch(() => {
+    throw invalid({ customerId: 'unknownCustomer' });
+  });
+  if (contactId) {
+    const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, contactId), eq(contacts.customerId, customerId)));
+    if (!c) throw invalid({ contactId: 'invalidChoice' });
+  }
+  const ownerId = input.ownerId || current?.ownerId || actor.id;
+  if (ownerId !== current?.ownerId) {
+    const allowed = assignableUserIds(actor);
+    if (allowed !== 'all' && !allowed.includes(ownerId)) throw invalid({ ownerId: 'notAllowedOwner' });
+  }
+  return { customerId, contactId, opportunityId, ownerId };
+}
+
+function headerValues(input: QuotationInput, totals: Totals) {
+  return {
+    language: input.language,
+    currency: input.currency,
+    pricesIncludeTax: input.pricesIncludeTax,
+    validUntil: input.validUntil,
+    discountKind: input.discountKind,
+    discountValue: input.discountValue,
+    terms: input.terms,
+    notes: input.notes,
+    subtotal: totals.subtotal,
+    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(input.currency)),
+    taxBase: totals.taxBase,
+    taxTotal: totals.taxTotal,
+    grandTotal: totals.grandTotal,
+  };
+}
+
+export async function insertLines(tx: Db, quotationId: string, lines: PreparedLine[], totals: Totals) {
+  if (!lines.length) return;
+  await tx.insert(quotationLines).values(
+    lines.map((l, i) => ({
+      quotationId,
+      position: i + 1,
+      productId: l.productId,
+      description: l.description,
+      unit: l.unit,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discountKind: l.discountKind,
+      discountValue: l.discountValue,
+      taxRateId: l.taxRateId || null,
+      taxRate: l.taxRate,
+      taxKind: l.taxKind,
+      gross: totals.lines[i].gross,
+      discount: totals.lines[i].discount,
+      net: totals.lines[i].net,
+    })),
+  );
+}
+
+function checkValidity(actor: Actor, validUntil: string) {
+  if (validUntil < todayIn(actor.org.timeZone)) throw invalid({ validUntil: 'validUntilPast' });
+}
+
+export async function createQuotation(db: Db, actor: Actor, input: QuotationInput, extra: { duplicatedFromId?: string } = {}): Promise<string> {
+  assertCan(actor, 'quotation.create');
+  const party = await resolveParty(db, actor, input);
+  checkValidity(actor, input.validUntil);
+  const { lines, totals } = await prepareLines(db, actor, input);
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(quotations).values({
+      id, familyId: id, orgId: actor.orgId, ...party, ...headerValues(input, totals),
+      createdById: actor.id, duplicatedFromId: extra.duplicatedFromId ?? null,
+    });
+    await insertLines(tx, id, lines, totals);
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, extra.duplicatedFromId ? 'duplicate' : 'create', { grandTotal: totals.grandTotal, from: extra.duplicatedFromId });
+  });
+  return id;
+}
+
+/** Only a draft is edited; a sent quotation is revised into a new version instead. */
+export async function updateQuotation(db: Db, actor: Actor, id: string, expectedVersion: number, input: QuotationInput): Promise<void> {
+  const current = await getQuotation(db, actor, id);
+  assertCan(actor, 'quotation.edit');
+  if (current.status !== 'draft') throw conflict('notDraft');
+  const party = await resolveParty(db, actor, input, current);
+  checkValidity(actor, input.validUntil);
+  const { lines, totals } = await prepareLines(db, actor, input);
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(quotations)
+      .set({ ...party, ...headerValues(input, totals), version: expectedVersion + 1, updatedAt: new Date() })
+      .where(and(eq(quotations.id, id), eq(quotations.version, expectedVersion), eq(quotations.status, 'draft')))
+      .returning({ id: quotations.id });
+    if (!done.length) throw stale();
+    await tx.delete(quotationLines).where(eq(quotationLines.quotationId, id));
+    await insertLines(tx, id, lines, totals);
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'update', { grandTotal: totals.grandTotal });
+  });
+}
+
+/** The input a stored quotation was made from, for duplicating and revising. */
+export async function inputFrom(db: Db, q: Awaited<ReturnType<typeof getQuotation>>): Promise<QuotationInput> {
+  const lines = await quotationLinesOf(db, q.id);
+  return {
+    customerId: q.customerId, contactId: q.contactId, opportunityId: q.opportunityId, ownerId: q.ownerId,
+    language: q.language as QuotationInput['language'], currency: q.currency as QuotationInput['currency'],
+    pricesIncludeTax: q.pricesIncludeTax, validUntil: q.validUntil, discountKind: q.discountKind,
+    discountValue: trimZeros(q.discountValue), terms: q.terms, notes: q.notes,
+    lines: lines.map((l) => ({
+      productId: l.productId, description: l.description, unit: l.unit, quantity: trimZeros(l.quantity),
+      unitPrice: trimZeros(l.unitPrice), discountKind: l.discountKind, discountValue: trimZeros(l.discountValue), taxRateId: l.taxRateId,
+    })),
+  };
+}
+
+export const trimZeros = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
+/**
+ * A new draft from any quotation, for the same customer or another one. The copy belongs to whoever
+ * makes it, starts a new series position (no number until sent) and a fresh validity.
+ */
+export async function duplicateQuotation(db: Db, actor: Actor, id: string, customerId?: string | null): Promise<string> {
+  const source = await getQuotation(db, actor, id);
+  const input = await inputFrom(db, source);
+  const sameCustomer = !customerId || customerId === source.customerId;
+  const defaults = await quotationDefaults(db, actor);
+  return createQuotation(
+    db,
+    actor,
+    {
+      ...input,
+      customerId: sameCustomer ? source.customerId : customerId,
+      contactId: sameCustomer ? input.contactId : null,
+      opportunityId: sameCustomer ? input.opportunityId : null,
+      ownerId: actor.id,
+      validUntil: defaults.validUntil,
+    },
+    { duplicatedFromId: source.id },
+  );
+}

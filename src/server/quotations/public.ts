@@ -1,0 +1,109 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { opportunities, opportunityHistory, organizations, quotations, stages } from '../db/schema';
+import { DomainError, notFound } from '../errors';
+import { writeAudit } from '../audit/write';
+import { notify } from '../notifications';
+import { todayIn } from '../opportunities/commands';
+import { displayNumber, effectiveStatus, quotationLinesOf } from './queries';
+import { hashLinkToken, isLinkToken } from './link';
+
+export type LinkState = 'open' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+/**
+ * The quotation behind a customer's link, or null (the page answers 404) when the token is
+ * malformed or unknown. A link of a retired version or a revoked link is 'withdrawn'.
+ */
+export async function findByToken(db: Db, token: string) {
+  if (!isLinkToken(token)) return null;
+  const [q] = await db.select().from(quotations).where(eq(quotations.tokenHash, hashLinkToken(token)));
+  if (!q) return null;
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, q.orgId));
+  const today = todayIn(org.timeZone);
+  return { quotation: q, org, state: linkState(q, today), lines: await quotationLinesOf(db, q.id) };
+}
+
+function linkState(q: typeof quotations.$inferSelect, today: string): LinkState {
+  if (q.status === 'revised' || q.tokenRevokedAt) return 'withdrawn';
+  if (q.status === 'accepted') return 'accepted';
+  if (q.status === 'declined') return 'declined';
+  if (effectiveStatus(q, today) === 'expired') return 'expired';
+  return 'open';
+}
+
+const refused = (key: string) => new DomainError('conflict', key);
+
+/** Locks the quotation behind a token and checks that it can still be answered. */
+async function lockOpen(tx: Db, token: string) {
+  if (!isLinkToken(token)) throw notFound();
+  const [q] = await tx.select().from(quotations).where(eq(quotations.tokenHash, hashLinkToken(token))).for('update');
+  if (!q) throw notFound();
+  const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, q.orgId));
+  const state = linkState(q, todayIn(org.timeZone));
+  if (state === 'accepted') throw refused('alreadyAccepted');
+  if (state === 'declined') throw refused('alreadyDeclined');
+  if (state === 'expired') throw refused('quoteExpired');
+  if (state === 'withdrawn') throw refused('linkWithdrawn');
+  return { q, timeZone: org.timeZone };
+}
+
+/**
+ * The customer accepts: records who (the typed name), when and from where, moves the deal to its
+ * pipeline's won stage, and tells the salesperson in the app and by mail. Twice, or too late, is
+ * refused with a clear message and changes nothing.
+ */
+export async function acceptByToken(db: Db, token: string, who: { name: string; ip: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { q, timeZone } = await lockOpen(tx, token);
+    const now = new Date();
+    await tx
+      .update(quotations)
+      .set({ status: 'accepted', acceptedAt: now, acceptedName: who.name, acceptedIp: who.ip, version: q.version + 1, updatedAt: now })
+      .where(eq(quotations.id, q.id));
+    if (q.opportunityId) await winDeal(tx, q.opportunityId, todayIn(timeZone, now));
+    const number = displayNumber(q) ?? '';
+    await writeAudit(tx, null, q.orgId, 'quotation', q.id, 'accept', { name: who.name, ip: who.ip });
+    await notify(tx, {
+      orgId: q.orgId, userId: q.ownerId, kind: 'quoteAccepted', params: { number, name: who.name },
+      link: `/quotations/${q.id}`, alwaysEmail: true,
+    });
+  });
+}
+
+async function winDeal(tx: Db, opportunityId: string, today: string) {
+  const [deal] = await tx.select().from(opportunities).where(eq(opportunities.id, opportunityId)).for('update');
+  if (!deal || deal.status === 'won') return;
+  const [won] = await tx
+    .select()
+    .from(stages)
+    .where(and(eq(stages.pipelineId, deal.pipelineId), eq(stages.kind, 'won')))
+    .orderBy(asc(stages.position))
+    .limit(1);
+  if (!won) return;
+  await tx
+    .update(opportunities)
+    .set({
+      stageId: won.id, status: 'won', probability: won.probability, closedOn: today, lostReasonId: null, lostNote: '',
+      standbyUntil: null, version: deal.version + 1, updatedAt: new Date(),
+    })
+    .where(eq(opportunities.id, deal.id));
+  // No user moved it: the customer did, through the quotation; the history shows no actor.
+  await tx.insert(opportunityHistory).values({ orgId: deal.orgId, opportunityId: deal.id, actorId: null, field: 'stage', fromValue: deal.stageId, toValue: won.id });
+}
+
+export async function declineByToken(db: Db, token: string, reason: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { q } = await lockOpen(tx, token);
+    const now = new Date();
+    await tx
+      .update(quotations)
+      .set({ status: 'declined', declinedAt: now, declineReason: reason, version: q.version + 1, updatedAt: now })
+      .where(eq(quotations.id, q.id));
+    await writeAudit(tx, null, q.orgId, 'quotation', q.id, 'decline', { reason });
+    await notify(tx, {
+      orgId: q.orgId, userId: q.ownerId, kind: 'quoteDeclined', params: { number: displayNumber(q) ?? '', reason },
+      link: `/quotations/${q.id}`, alwaysEmail: true,
+    });
+  });
+}

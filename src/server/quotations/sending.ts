@@ -1,0 +1,117 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { customers, organizations, quotations } from '../db/schema';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/permissions';
+import { conflict, invalid, stale } from '../errors';
+import { writeAudit } from '../audit/write';
+import { queueMail } from '../mail';
+import { nextNumber } from '../documents/numbering';
+import { todayIn } from '../opportunities/commands';
+import { loadMessages } from '@/messages';
+import { isLocale } from '../i18n/locales';
+import { getQuotation, displayNumber } from './queries';
+import { insertLines, inputFrom, quotationDefaults } from './commands';
+import { prepareLines } from './lines';
+import { newLinkToken, quoteLink } from './link';
+import { formatMoney } from '@/lib/format';
+
+async function mailText(locale: string, params: Record<string, string>) {
+  const { createTranslator } = await import('next-intl');
+  const messages = await loadMessages(isLocale(locale) ? locale : 'en');
+  const t = createTranslator({ locale, messages, namespace: 'quoteMail' } as never) as unknown as (key: string, values?: Record<string, string>) => string;
+  return { subject: t('subject', params), text: t('body', params) };
+}
+
+/**
+ * Sends a draft (or sends a sent quotation again): takes the next number of the year's series if
+ * it has none, makes a new customer link (the previous one stops working) and queues the mail, all
+ * in one transaction. The mail leaves after commit; nothing is rendered inside the transaction.
+ */
+export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{ token: string; number: string }> {
+  const q = await getQuotation(db, actor, id);
+  assertCan(actor, 'quotation.send');
+  if (q.effectiveStatus !== 'draft' && q.effectiveStatus !== 'sent') throw conflict('cannotSend');
+  if (!q.lines.length) throw invalid({ lines: 'noLines' });
+  const today = todayIn(actor.org.timeZone);
+  if (q.validUntil < today) throw invalid({ validUntil: 'validUntilPast' });
+  const [customer] = await db.select({ email: customers.email }).from(customers).where(eq(customers.id, q.customerId));
+  const to = q.contactEmail || customer?.email;
+  if (!to) throw invalid({ contactId: 'noRecipient' });
+  const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
+  const { token, hash } = newLinkToken();
+  const number = await db.transaction(async (tx) => {
+    const [locked] = await tx.select({ version: quotations.version, number: quotations.number }).from(quotations).where(eq(quotations.id, id)).for('update');
+    if (!locked || locked.version !== q.version) throw stale();
+    const number = locked.number ?? (await nextNumber(tx, actor.orgId, 'quotation', Number(today.slice(0, 4))));
+    await tx
+      .update(quotations)
+      .set({
+        number, status: 'sent', issueDate: q.status === 'draft' ? today : q.issueDate, sentAt: new Date(), sentTo: to,
+        tokenHash: hash, tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
+      })
+      .where(eq(quotations.id, id));
+    const shown = displayNumber({ number, revision: q.revision })!;
+    const mail = await mailText(q.language, {
+      number: shown, company: org?.legalName ?? '', customer: q.customerName, contact: q.contactName ?? q.customerName,
+      total: formatMoney(q.grandTotal, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: q.validUntil, link: quoteLink(token), salesperson: q.ownerName,
+    });
+    await queueMail(tx, { orgId: actor.orgId, to, subject: mail.subject, text: mail.text });
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'send', { number: shown, to });
+    return shown;
+  });
+  return { token, number };
+}
+
+/**
+ * Revises a sent (or declined, or expired) quotation: the old version is retired with its link and
+ * a new draft version (v2, v3...) carries the same number and lines, ready to edit and send.
+ */
+export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise<string> {
+  const q = await getQuotation(db, actor, id);
+  assertCan(actor, 'quotation.edit');
+  if (!['sent', 'expired', 'declined'].includes(q.effectiveStatus)) throw conflict('cannotRevise');
+  const input = await inputFrom(db, q);
+  const defaults = await quotationDefaults(db, actor);
+  input.validUntil = defaults.validUntil;
+  const { lines, totals } = await prepareLinesLoose(db, actor, input);
+  const newId = randomUUID();
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(quotations)
+      .set({ status: 'revised', tokenRevokedAt: new Date(), version: q.version + 1, updatedAt: new Date() })
+      .where(and(eq(quotations.id, id), eq(quotations.version, q.version)))
+      .returning({ id: quotations.id });
+    if (!done.length) throw stale();
+    const [{ last }] = await tx.select({ last: max(quotations.revision) }).from(quotations).where(eq(quotations.familyId, q.familyId));
+    await tx.insert(quotations).values({
+      id: newId, familyId: q.familyId, revision: (last ?? q.revision) + 1, number: q.number, orgId: actor.orgId,
+      customerId: q.customerId, contactId: q.contactId, opportunityId: q.opportunityId, ownerId: q.ownerId,
+      language: q.language, currency: q.currency, pricesIncludeTax: q.pricesIncludeTax, validUntil: input.validUntil,
+      discountKind: q.discountKind, discountValue: q.discountValue, terms: q.terms, notes: q.notes,
+      subtotal: q.subtotal, discountTotal: q.discountTotal, taxBase: q.taxBase, taxTotal: q.taxTotal, grandTotal: q.grandTotal,
+      createdById: actor.id,
+    });
+    await insertLines(tx, newId, lines, totals);
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'revise', { newVersion: newId });
+  });
+  return newId;
+}
+
+// A revision copies what was sent as it was, even if a product or rate has been retired since.
+async function prepareLinesLoose(db: Db, actor: Actor, input: Awaited<ReturnType<typeof inputFrom>>) {
+  return prepareLines(db, actor, input, { allowInactiveRates: true });
+}
+
+/** Stops the customer's link from working; the quotation itself stays as it is. */
+export async function revokeLink(db: Db, actor: Actor, id: string): Promise<void> {
+  const q = await getQuotation(db, actor, id);
+  assertCan(actor, 'quotation.send');
+  if (q.status !== 'sent' || q.tokenRevokedAt) throw conflict('nothingToRevoke');
+  await db.transaction(async (tx) => {
+    await tx.update(quotations).set({ tokenRevokedAt: new Date(), version: sql`${quotations.version} + 1`, updatedAt: new Date() }).where(eq(quotations.id, id));
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'revokeLink');
+  });
+}
