@@ -42,7 +42,7 @@ const ISSUE_KEYS = new Set([
   'onlyOpenDeals', 'lastOpenStage', 'lastStage', 'chooseStageForDeals', 'fileTooBig', 'fileType',
   'negativeQuantity', 'invalidQuantity', 'negativePrice', 'negativeDiscount', 'discountOver100', 'discountTooBig',
   'unknownProduct', 'unknownTaxRate', 'unknownCustomer', 'validUntilPast', 'noLines', 'noRecipient', 'codeTaken',
-  'invalidCode', 'currencyHasPrices', 'defaultRateActive', 'mustAgree',
+  'invalidCode', 'currencyHasPrices', 'defaultRateActive', 'mustAgree', 'invalidDays',
 ]);
 /** Conflicts that say exactly what is wrong with the record's state. */
 const CONFLICT_KEYS = new Set(['notDraft', 'cannotSend', 'cannotRevise', 'nothingToRevoke']);

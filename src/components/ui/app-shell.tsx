@@ -23,7 +23,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
     { href: '/search', label: t('search') },
     { href: '/customers', label: t('customers') },
     { href: '/opportunities', label: t('deals') },
+    { href: '/quotations', label: t('quotations') },
     { href: '/tasks', label: t('tasks') },
+    { href: '/products', label: t('products') },
   ];
   if (can(actor, 'pipeline.manage')) items.push({ href: '/pipelines', label: t('pipelines') });
   const admin: Item[] = can(actor, 'user.manage')
@@ -32,6 +34,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         { href: '/admin/teams', label: t('teams') },
         { href: '/admin/territories', label: t('territories') },
         { href: '/admin/settings', label: t('settings') },
+        { href: '/admin/tax-rates', label: t('taxRates') },
         { href: '/admin/outbox', label: t('outbox') },
       ]
     : [];

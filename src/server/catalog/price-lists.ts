@@ -20,7 +20,7 @@ export const priceListInput = z.object({
   currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
   customerGroup: z.preprocess((v) => v ?? '', text(60)),
   pricesIncludeTax: bool(false),
-  active: bool(true),
+  active: bool(false),
 });
 export type PriceListInput = z.infer<typeof priceListInput>;
 

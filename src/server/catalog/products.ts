@@ -28,7 +28,7 @@ export const productInput = z.object({
   description: z.preprocess((v) => v ?? '', text(2000)),
   price: z.preprocess((v) => v ?? '', z.string()),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
-  active: bool(true),
+  active: bool(false),
 });
 export type ProductInput = z.infer<typeof productInput>;
 

@@ -55,7 +55,7 @@ export const taxRateInput = z
     rate: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, 'invalidRate').refine((v) => Number.parseFloat(v) <= 100, 'invalidRate'),
     kind: z.enum(['vat', 'zero', 'exempt'], { message: 'invalidChoice' }),
     isDefault: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
-    active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true', z.boolean()),
+    active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   })
   .transform((v) => ({ ...v, rate: v.kind === 'vat' ? v.rate : '0' }));
 export type TaxRateInput = z.infer<typeof taxRateInput>;

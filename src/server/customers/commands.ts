@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, customers, territories, users } from '../db/schema';
+import { contacts, customers, territories, users, priceLists } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan, can } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
@@ -32,13 +32,20 @@ async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, curren
     if (!t) throw invalid({ territoryId: 'invalidChoice' });
     if (!actor.seesAll && !actor.scopeTerritoryIds.includes(territoryId)) throw invalid({ territoryId: 'notAllowedTerritory' });
   }
+  if (input.priceListId) {
+    const [l] = await db.select({ id: priceLists.id }).from(priceLists).where(and(eq(priceLists.id, input.priceListId), eq(priceLists.orgId, actor.orgId)));
+    if (!l) throw invalid({ priceListId: 'invalidChoice' });
+  }
   return { ownerId, territoryId };
 }
 
 /** The stored columns of a customer from validated input and a checked placement. */
 function columns(input: CustomerInput, placement: { ownerId: string; territoryId: string | null }) {
-  const { name, taxId, branch, phone, email, address, notes } = input;
-  return { name, taxId, branch, phone, email, address, notes, ownerId: placement.ownerId, territoryId: placement.territoryId };
+  const { name, taxId, branch, phone, email, address, notes, priceListId, customerGroup } = input;
+  return {
+    name, taxId, branch, phone, email, address, notes, ownerId: placement.ownerId, territoryId: placement.territoryId,
+    ...(priceListId !== undefined ? { priceListId } : {}), ...(customerGroup !== undefined ? { customerGroup } : {}),
+  };
 }
 
 export async function createCustomer(db: Db, actor: Actor, input: CustomerInput): Promise<string> {

@@ -11,6 +11,9 @@ export const customerInput = z.object({
   notes: text(4000),
   territoryId: optionalUuid,
   ownerId: optionalUuid,
+  // Pricing; left out by callers that create a customer on the fly (a deal's inline customer).
+  priceListId: z.preprocess((v) => v ?? '', optionalUuid).optional(),
+  customerGroup: z.preprocess((v) => v ?? '', text(60)).optional(),
 });
 export type CustomerInput = z.infer<typeof customerInput>;
 

@@ -38,6 +38,8 @@ export const organizationInput = z.object({
   locale: z.enum(LOCALES, { message: 'invalidChoice' }),
   timeZone: requiredText(64).refine(validTimeZone, 'invalidTimeZone'),
   removeLogo: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  quoteValidityDays: z.preprocess((v) => (v === undefined || v === '' ? '30' : v), z.coerce.number({ message: 'invalidDays' }).int('invalidDays').min(1, 'invalidDays').max(365, 'invalidDays')),
+  quoteTerms: z.preprocess((v) => v ?? '', text(5000)),
   version,
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
@@ -70,6 +72,8 @@ export async function updateOrganization(db: Db, actor: Actor, input: Organizati
         vatRate: input.vatRate,
         locale: input.locale,
         timeZone: input.timeZone,
+        quoteValidityDays: input.quoteValidityDays,
+        quoteTerms: input.quoteTerms,
         ...(logo ? { logo } : input.removeLogo ? { logo: null } : {}),
         version: input.version + 1,
         updatedAt: new Date(),

@@ -6,12 +6,13 @@ import type { FormState } from '@/lib/form-state';
 type Option = { value: string; label: string };
 export type CustomerValues = {
   id?: string; version?: number; name: string; taxId: string; branch: string; phone: string; email: string;
-  address: string; notes: string; territoryId: string | null; ownerId: string;
+  address: string; notes: string; territoryId: string | null; ownerId: string; priceListId?: string | null; customerGroup?: string;
 };
 
 export async function CustomerForm({
-  action, values, territories, owners, submitLabel,
+  action, values, territories, owners, priceLists, submitLabel,
 }: {
+  priceLists: Option[];
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
   values?: CustomerValues;
   territories: Option[];
@@ -31,6 +32,8 @@ export async function CustomerForm({
         <TextField name="branch" label={t('branch')} defaultValue={values?.branch} hint={t('branchHint')} />
         <SelectField name="territoryId" label={t('territory')} options={territories} emptyLabel={t('noTerritory')} defaultValue={values?.territoryId ?? ''} />
         <SelectField name="ownerId" label={t('owner')} options={owners} defaultValue={values?.ownerId} />
+        <SelectField name="priceListId" label={t('priceList')} options={priceLists} emptyLabel={t('noPriceList')} defaultValue={values?.priceListId ?? ''} />
+        <TextField name="customerGroup" label={t('customerGroup')} defaultValue={values?.customerGroup ?? ''} />
       </div>
       <TextArea name="address" label={t('address')} defaultValue={values?.address} />
       <TextArea name="notes" label={t('notes')} defaultValue={values?.notes} />

@@ -33,6 +33,8 @@ export default async function SettingsPage() {
             <TextField name="timeZone" label={t('timeZone')} defaultValue={org.timeZone} hint={t('timeZoneHint')} />
           </div>
           <TextArea name="address" label={t('address')} defaultValue={org.address} />
+          <TextField name="quoteValidityDays" label={t('quoteValidityDays')} defaultValue={String(org.quoteValidityDays)} inputMode="decimal" />
+          <TextArea name="quoteTerms" label={t('quoteTerms')} defaultValue={org.quoteTerms} />
           <LogoField label={t('logo')} hint={t('logoHint')} current={org.logo} currentAlt={t('currentLogo')} />
           {org.logo ? <CheckboxField name="removeLogo" label={t('removeLogo')} /> : null}
         </ActionForm>

@@ -6,6 +6,7 @@ import { customerTimeline } from '@/server/activities';
 import { Timeline } from '@/components/activities/timeline';
 import { listAttachments } from '@/server/files';
 import { Attachments } from '@/components/files/attachments';
+import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
@@ -59,6 +60,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         {row(t('created'), when(c.createdAt))}
         {row(t('updated'), when(c.updatedAt))}
       </dl>
+      <QuotationsPanel actor={actor} parent={{ customerId: c.id }} />
       <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ customerId: c.id }} olderHref={(b) => `/customers/${c.id}?before=${encodeURIComponent(b)}`} />
       <section className="space-y-3">
         <div className="flex items-center justify-between gap-2">

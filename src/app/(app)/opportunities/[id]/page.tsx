@@ -15,6 +15,7 @@ import { dealTimeline } from '@/server/activities';
 import { Timeline } from '@/components/activities/timeline';
 import { listAttachments } from '@/server/files';
 import { Attachments } from '@/components/files/attachments';
+import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 
 export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string; before?: string }> }) {
@@ -91,6 +92,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
           ) : null}
         </div>
       ) : null}
+      <QuotationsPanel actor={actor} parent={{ opportunityId: deal.id }} />
       <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ opportunityId: deal.id }} olderHref={(b) => `/opportunities/${deal.id}?before=${encodeURIComponent(b)}`} />
       <Attachments actor={actor} rows={files} parent={{ opportunityId: deal.id }} />
       <section className="space-y-2">

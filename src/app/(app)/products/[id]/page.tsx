@@ -1,0 +1,27 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { requireActor } from '@/server/auth/session';
+import { getDb } from '@/server/db/client';
+import { can } from '@/server/access/permissions';
+import { orNotFound } from '@/server/not-found';
+import { getProduct } from '@/server/catalog';
+import { isUuid } from '@/server/validation';
+import { trimZeros } from '@/server/quotations/commands';
+import { updateProductAction } from '../actions';
+import { ProductForm } from '../product-form';
+import { rateOptions } from '../options';
+
+export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  if (!can(actor, 'catalog.manage') || !isUuid(id)) notFound();
+  const p = await orNotFound(getProduct(await getDb(), actor, id));
+  const t = await getTranslations('catalog');
+  return (
+    <div className="space-y-4">
+      <h1 className="h1">{t('editProduct')}</h1>
+      <ProductForm action={updateProductAction} submitLabel={t('save')} rates={await rateOptions(actor)} currency={actor.org.currency}
+        values={{ id: p.id, version: p.version, code: p.code, name: p.name, names: p.names ?? {}, unit: p.unit, description: p.description, price: trimZeros(p.price), taxRateId: p.taxRateId, active: p.active }} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/forms/action-form';
+import { CheckboxField, Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { LOCALES } from '@/server/i18n/locales';
+import { LOCALE_NAMES } from '@/lib/locale';
+import type { FormState } from '@/lib/form-state';
+
+export type ProductValues = {
+  id?: string; version?: number; code: string; name: string; names: Record<string, string>; unit: string; description: string;
+  price: string; taxRateId: string | null; active: boolean;
+};
+
+export async function ProductForm({ action, values, rates, currency, submitLabel }: {
+  action: (prev: FormState, fd: FormData) => Promise<FormState>;
+  values: ProductValues;
+  rates: { value: string; label: string }[];
+  currency: string;
+  submitLabel: string;
+}) {
+  const t = await getTranslations('catalog');
+  return (
+    <ActionForm action={action} submitLabel={submitLabel} testId="product-form">
+      {values.id ? <Hidden name="id" value={values.id} /> : null}
+      {values.version ? <Hidden name="version" value={values.version} /> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="code" label={t('code')} defaultValue={values.code} required />
+        <TextField name="name" label={t('name')} defaultValue={values.name} required />
+        <TextField name="unit" label={t('unit')} defaultValue={values.unit} />
+        <TextField name="price" label={t('price', { currency })} defaultValue={values.price} inputMode="decimal" />
+        <SelectField name="taxRateId" label={t('taxRate')} defaultValue={values.taxRateId ?? ''} options={rates} emptyLabel={t('defaultTax')} />
+      </div>
+      <TextArea name="description" label={t('description')} defaultValue={values.description} rows={3} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 text-sm text-slate-600">{t('namesHint')}</legend>
+        {LOCALES.map((l) => (
+          <TextField key={l} name={`name_${l}`} label={t('nameIn', { language: LOCALE_NAMES[l] })} defaultValue={values.names[l] ?? ''} />
+        ))}
+      </fieldset>
+      <CheckboxField name="active" label={t('active')} defaultChecked={values.active} />
+    </ActionForm>
+  );
+}

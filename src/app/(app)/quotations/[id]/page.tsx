@@ -1,0 +1,146 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/server/auth/session';
+import { getDb } from '@/server/db/client';
+import { can } from '@/server/access/permissions';
+import { orNotFound } from '@/server/not-found';
+import { displayNumber, getQuotation, trimZeros } from '@/server/quotations';
+import { taxNames } from '@/server/quotations/lines';
+import { ActionForm } from '@/components/forms/action-form';
+import { Hidden } from '@/components/forms/fields';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import type { Locale } from '@/server/i18n/locales';
+import { duplicateQuotationAction, reviseQuotationAction, revokeLinkAction, sendQuotationAction } from '../actions';
+import { StatusBadge } from '../status-badge';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('quotations'))('title') };
+}
+
+const day = (d: string, locale: Locale) => formatDate(new Date(`${d}T00:00:00Z`), locale, 'UTC');
+
+export default async function QuotationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const db = await getDb();
+  const q = await orNotFound(getQuotation(db, actor, id));
+  const t = await getTranslations('quotations');
+  const locale = (await getLocale()) as Locale;
+  const tz = actor.org.timeZone;
+  const money = (v: string) => formatMoney(v, q.currency, locale);
+  const names = await taxNames(db, actor.orgId, [...new Set(q.lines.map((l) => l.taxRateId).filter((v): v is string => Boolean(v)))]);
+  const taxGroups = [...new Set(q.lines.map((l) => l.taxRateId ?? ''))].map((rid) => ({ id: rid, name: names.get(rid) ?? t('line.tax') }));
+  const status = q.effectiveStatus;
+  const mayEdit = can(actor, 'quotation.edit');
+  const maySend = can(actor, 'quotation.send');
+  const linkLive = q.status === 'sent' && !q.tokenRevokedAt && status !== 'expired';
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-3 gap-2 py-1">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-sm">{value || '—'}</dd>
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="h1 flex flex-wrap items-center gap-2">
+          <span data-testid="quote-number">{displayNumber(q) ?? t('draftNumber')}</span>
+          <StatusBadge status={status} />
+        </h1>
+        <div className="flex flex-wrap gap-2">
+          <a className="btn-secondary" href={`/quotations/${q.id}/pdf`} data-testid="quote-pdf">{t('pdf')}</a>
+          {mayEdit && q.status === 'draft' ? <Link className="btn-secondary" href={`/quotations/${q.id}/edit`}>{t('edit')}</Link> : null}
+          {maySend && (status === 'draft' || status === 'sent') ? (
+            <ActionForm action={sendQuotationAction} submitLabel={status === 'draft' ? t('send') : t('sendAgain')} className="flex flex-col gap-2" testId="send-form">
+              <Hidden name="id" value={q.id} />
+            </ActionForm>
+          ) : null}
+          {mayEdit && ['sent', 'expired', 'declined'].includes(status) ? (
+            <ActionForm action={reviseQuotationAction} submitLabel={t('revise')} className="flex flex-col gap-2" testId="revise-form">
+              <Hidden name="id" value={q.id} />
+            </ActionForm>
+          ) : null}
+          {can(actor, 'quotation.create') ? (
+            <>
+              <ActionForm action={duplicateQuotationAction} submitLabel={t('duplicate')} className="flex flex-col gap-2" testId="duplicate-form">
+                <Hidden name="id" value={q.id} />
+              </ActionForm>
+              <Link className="btn-secondary" href={`/quotations/${q.id}/duplicate`}>{t('duplicateFor')}</Link>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <dl className="card divide-y divide-slate-100">
+        {row(t('customer'), <Link className="link" href={`/customers/${q.customerId}`}>{q.customerName}</Link>)}
+        {row(t('contact'), q.contactName ? `${q.contactName}${q.contactEmail ? ` <${q.contactEmail}>` : ''}` : '')}
+        {row(t('deal'), q.opportunityId ? <Link className="link" href={`/opportunities/${q.opportunityId}`}>{q.dealTitle}</Link> : '')}
+        {row(t('salesperson'), q.ownerName)}
+        {row(t('issueDate'), q.issueDate ? day(q.issueDate, locale) : '')}
+        {row(t('validUntil'), day(q.validUntil, locale))}
+        {row(t('language'), q.language.toUpperCase())}
+        {q.sentAt ? row(t('status.sent'), t('sentTo', { to: q.sentTo ?? '', at: formatDateTime(q.sentAt, locale, tz) }) + (q.tokenRevokedAt ? ` · ${t('linkRevoked')}` : '')) : null}
+        {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: q.acceptedIp ?? '' })}</span>) : null}
+        {q.declinedAt ? row(t('status.declined'), `${t('declinedOn', { at: formatDateTime(q.declinedAt, locale, tz) })}${q.declineReason ? ` · ${t('declineReason', { reason: q.declineReason })}` : ''}`) : null}
+      </dl>
+      {maySend && linkLive ? (
+        <ActionForm action={revokeLinkAction} submitLabel={t('revoke')} danger className="flex flex-col gap-2" testId="revoke-form">
+          <Hidden name="id" value={q.id} />
+        </ActionForm>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('lines')}</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[640px] text-sm" data-testid="quote-lines">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2">#</th>
+                <th className="px-3 py-2">{t('line.description')}</th>
+                <th className="px-3 py-2 text-right">{t('line.quantity')}</th>
+                <th className="px-3 py-2 text-right">{t('line.unitPrice')}</th>
+                <th className="px-3 py-2 text-right">{t('line.discount')}</th>
+                <th className="px-3 py-2 text-right">{t('line.net')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {q.lines.map((l) => (
+                <tr key={l.id}>
+                  <td className="px-3 py-2">{l.position}</td>
+                  <td className="px-3 py-2">{l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{l.description}</td>
+                  <td className="px-3 py-2 text-right">{trimZeros(l.quantity)} {l.unit}</td>
+                  <td className="px-3 py-2 text-right">{formatMoney(trimZeros(l.unitPrice), q.currency, locale)}</td>
+                  <td className="px-3 py-2 text-right">{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? `${trimZeros(l.discountValue)} %` : money(l.discount)}</td>
+                  <td className="px-3 py-2 text-right">{money(l.net)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="ml-auto max-w-sm space-y-1 text-sm" data-testid="quote-totals">
+          <div className="flex justify-between"><dt>{t('subtotal')}</dt><dd>{money(q.subtotal)}</dd></div>
+          {Number(q.discountTotal) !== 0 ? <div className="flex justify-between"><dt>{t('documentDiscount')}</dt><dd>{trimZeros(q.discountValue)}{q.discountKind === 'percent' ? ' %' : ''}</dd></div> : null}
+          <div className="flex justify-between"><dt>{t('taxBase')}</dt><dd>{money(q.taxBase)}</dd></div>
+          <div className="flex justify-between"><dt>{taxGroups.length === 1 ? taxGroups[0].name : t('line.tax')}</dt><dd>{money(q.taxTotal)}</dd></div>
+          <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>{t('grandTotal')}</dt><dd data-testid="quote-grand-total">{money(q.grandTotal)}</dd></div>
+          {q.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}
+        </dl>
+      </section>
+      {q.terms || q.notes ? (
+        <section className="card space-y-2 text-sm">
+          {q.terms ? <><h2 className="font-semibold">{t('terms')}</h2><p className="whitespace-pre-line">{q.terms}</p></> : null}
+          {q.notes ? <><h2 className="font-semibold">{t('notes')}</h2><p className="whitespace-pre-line">{q.notes}</p></> : null}
+        </section>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('versions')}</h2>
+        <ul className="card divide-y divide-slate-100 text-sm" data-testid="quote-versions">
+          {q.versions.map((v) => (
+            <li key={v.id} className="flex items-center justify-between gap-2 py-2">
+              {v.id === q.id ? <span className="font-medium">{t('version', { n: v.revision })}</span> : <Link className="link" href={`/quotations/${v.id}`}>{t('version', { n: v.revision })}</Link>}
+              <StatusBadge status={v.status} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import type { QuotationDocument } from './types';
+import { FONT_STACK, pdfText, registerFonts } from './fonts';
+import { formatAmount, formatDay, formatQuantity } from './format';
+import { labelsFor } from './labels';
+
+const s = StyleSheet.create({
+  page: { fontFamily: FONT_STACK, fontSize: 9, paddingTop: 36, paddingBottom: 54, paddingHorizontal: 40, color: '#1e293b', lineHeight: 1.35 },
+  header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 16 },
+  company: { maxWidth: 280 },
+  logo: { width: 90, height: 40, objectFit: 'contain', marginBottom: 6 },
+  legalName: { fontSize: 12, fontWeight: 'bold' },
+  muted: { color: '#64748b' },
+  titleBox: { alignItems: 'flex-end', maxWidth: 220 },
+  title: { fontSize: 18, fontWeight: 'bold', color: '#3730a3', textAlign: 'right', lineHeight: 1.6, marginBottom: 2 },
+  stamp: { marginTop: 4, fontSize: 11, fontWeight: 'bold', color: '#b91c1c', textAlign: 'right' },
+  meta: { flexDirection: 'row', marginTop: 2 },
+  metaLabel: { width: 80, color: '#64748b', textAlign: 'right', marginRight: 6 },
+  parties: { flexDirection: 'row', gap: 12, marginBottom: 14 },
+  box: { flex: 1, borderWidth: 1, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
+  boxTitle: { fontWeight: 'bold', marginBottom: 2 },
+  th: { flexDirection: 'row', backgroundColor: '#eef2ff', borderBottomWidth: 1, borderColor: '#94a3b8', paddingVertical: 4, fontWeight: 'bold' },
+  tr: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#e2e8f0', paddingVertical: 4 },
+  cNo: { width: 34, paddingHorizontal: 2 },
+  cDesc: { flex: 1, paddingHorizontal: 3 },
+  cQty: { width: 58, textAlign: 'right', paddingHorizontal: 3 },
+  cPrice: { width: 70, textAlign: 'right', paddingHorizontal: 3 },
+  cDisc: { width: 52, textAlign: 'right', paddingHorizontal: 3 },
+  cAmt: { width: 78, textAlign: 'right', paddingHorizontal: 3 },
+  totals: { marginTop: 10, marginLeft: 'auto', width: 250 },
+  totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
+  grand: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 4, marginTop: 2, borderTopWidth: 1, borderColor: '#1e293b', fontSize: 11, fontWeight: 'bold' },
+  section: { marginTop: 14 },
+  sectionTitle: { fontWeight: 'bold', marginBottom: 2 },
+  footer: { position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#64748b' },
+});
+
+type TextStyle = React.ComponentProps<typeof Text>['style'];
+const T = ({ children, style }: { children: string; style?: TextStyle | object | object[] }) => <Text style={style as never}>{pdfText(children)}</Text>;
+
+/** The quotation as an A4 PDF, in the document's language. Fonts are registered once per process. */
+export async function renderQuotationPdf(doc: QuotationDocument): Promise<Buffer> {
+  registerFonts();
+  return renderToBuffer(<QuotationPdf doc={doc} />);
+}
+
+function QuotationPdf({ doc }: { doc: QuotationDocument }) {
+  const L = labelsFor(doc.language);
+  const money = (v: string) => formatAmount(v, doc.currency, doc.language);
+  const c = doc.company;
+  const cu = doc.customer;
+  const stamp = doc.number == null ? L.draft : doc.status in L.status ? L.status[doc.status as keyof typeof L.status] : '';
+  const logo = c.logo && /^data:image\/(png|jpe?g);base64,/.test(c.logo) ? c.logo : null;
+  const office = (taxId: string, branch: string) => (taxId ? `${L.taxId} ${taxId}${branch ? ` · ${branch}` : ` · ${L.headOffice}`}` : '');
+  return (
+    <Document title={`${L.title} ${doc.number ?? L.draft}`} author={c.legalName} language={doc.language}>
+      <Page size="A4" style={s.page} wrap>
+        <View style={s.header}>
+          <View style={s.company}>
+            {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image has no alt text */}
+            {logo ? <Image src={logo} style={s.logo} /> : null}
+            <T style={s.legalName}>{c.legalName}</T>
+            {c.address ? <T style={s.muted}>{c.address}</T> : null}
+            {c.taxId ? <T style={s.muted}>{office(c.taxId, c.branch)}</T> : null}
+          </View>
+          <View style={s.titleBox}>
+            <T style={s.title}>{L.title}</T>
+            {stamp ? <T style={s.stamp}>{stamp}</T> : null}
+            <View style={s.meta}><T style={s.metaLabel}>{L.number}</T><T>{doc.number ?? '—'}</T></View>
+            {doc.revision > 1 ? <View style={s.meta}><T style={s.metaLabel}>{L.revision}</T><T>{String(doc.revision)}</T></View> : null}
+            <View style={s.meta}><T style={s.metaLabel}>{L.date}</T><T>{formatDay(doc.issueDate, doc.language)}</T></View>
+            <View style={s.meta}><T style={s.metaLabel}>{L.validUntil}</T><T>{formatDay(doc.validUntil, doc.language)}</T></View>
+            <View style={s.meta}><T style={s.metaLabel}>{L.currency}</T><T>{doc.currency}</T></View>
+          </View>
+        </View>
+        <View style={s.parties}>
+          <View style={s.box}>
+            <T style={[s.muted]}>{L.customer}</T>
+            <T style={s.boxTitle}>{cu.name}</T>
+            {cu.address ? <T>{cu.address}</T> : null}
+            {cu.taxId ? <T>{office(cu.taxId, cu.branch)}</T> : null}
+            {cu.contactName ? <T>{`${L.contact}: ${[cu.contactName, cu.contactEmail, cu.contactPhone].filter(Boolean).join(' · ')}`}</T> : null}
+          </View>
+          <View style={s.box}>
+            <T style={[s.muted]}>{L.salesperson}</T>
+            <T style={s.boxTitle}>{doc.salesperson.name}</T>
+            <T>{doc.salesperson.email}</T>
+          </View>
+        </View>
+        <View style={s.th} fixed>
+          <T style={s.cNo}>{L.no}</T>
+          <T style={s.cDesc}>{L.description}</T>
+          <T style={s.cQty}>{L.qty}</T>
+          <T style={s.cPrice}>{L.unitPrice}</T>
+          <T style={s.cDisc}>{L.discount}</T>
+          <T style={s.cAmt}>{L.amount}</T>
+        </View>
+        {doc.lines.map((l) => (
+          <View key={l.position} style={s.tr} wrap={false}>
+            <T style={s.cNo}>{String(l.position)}</T>
+            <View style={s.cDesc}>
+              <T>{l.description}</T>
+              {l.code ? <T style={s.muted}>{l.code}</T> : null}
+            </View>
+            <T style={s.cQty}>{`${formatQuantity(l.quantity, doc.language)} ${l.unit}`.trim()}</T>
+            <T style={s.cPrice}>{money(l.unitPrice)}</T>
+            <T style={s.cDisc}>{l.discountLabel.endsWith('%') ? l.discountLabel : l.discountLabel ? money(l.discountLabel) : ''}</T>
+            <T style={s.cAmt}>{money(l.net)}</T>
+          </View>
+        ))}
+        <View style={s.totals} wrap={false}>
+          <Row label={L.subtotal} value={money(doc.subtotal)} />
+          {Number(doc.lineDiscountTotal) ? <Row label={`(${L.lineDiscounts} ${money(doc.lineDiscountTotal)})`} value="" muted /> : null}
+          {Number(doc.documentDiscount) ? <Row label={L.documentDiscount} value={`−${money(doc.documentDiscount)}`} /> : null}
+          <Row label={L.taxBase} value={money(doc.taxBase)} />
+          {doc.taxes.map((t, i) => <Row key={i} label={t.label || `VAT ${t.rate}%`} value={money(t.tax)} />)}
+          <View style={s.grand}>
+            <T>{L.grandTotal}</T>
+            <T>{formatAmount(doc.grandTotal, doc.currency, doc.language, true)}</T>
+          </View>
+          {doc.pricesIncludeTax ? <T style={s.muted}>{L.pricesIncludeTax}</T> : null}
+        </View>
+        {doc.terms ? (
+          <View style={s.section}>
+            <T style={s.sectionTitle}>{L.terms}</T>
+            <T>{doc.terms}</T>
+          </View>
+        ) : null}
+        {doc.notes ? (
+          <View style={s.section}>
+            <T style={s.sectionTitle}>{L.notes}</T>
+            <T>{doc.notes}</T>
+          </View>
+        ) : null}
+        <View style={s.footer} fixed>
+          <Text>{pdfText(`${c.legalName} · ${L.title} ${doc.number ?? L.draft}`)}</Text>
+          <Text render={({ pageNumber, totalPages }) => `${L.page} ${pageNumber} ${L.of} ${totalPages}`} />
+        </View>
+      </Page>
+    </Document>
+  );
+}
+
+function Row({ label, value, muted }: { label: string; value: string; muted?: boolean }) {
+  return (
+    <View style={s.totalRow}>
+      <T style={muted ? s.muted : undefined}>{label}</T>
+      <T>{value}</T>
+    </View>
+  );
+}
