@@ -5,7 +5,8 @@ import { formatAmount, formatDay, formatQuantity } from './format';
 import { labelsFor } from './labels';
 
 const s = StyleSheet.create({
-  page: { fontFamily: FONT_STACK, fontSize: 9, paddingTop: 36, paddingBottom: 54, paddingHorizontal: 40, color: '#1e293b', lineHeight: 1.35 },
+  // No lineHeight on the page: in react-pdf 4.9 it blanks render-prop texts (the page numbers).
+  page: { fontFamily: FONT_STACK, fontSize: 9, paddingTop: 36, paddingBottom: 54, paddingHorizontal: 40, color: '#1e293b' },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 16 },
   company: { maxWidth: 280 },
   logo: { width: 90, height: 40, objectFit: 'contain', marginBottom: 6 },
@@ -32,10 +33,12 @@ const s = StyleSheet.create({
   grand: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 4, marginTop: 2, borderTopWidth: 1, borderColor: '#1e293b', fontSize: 11, fontWeight: 'bold' },
   section: { marginTop: 14 },
   sectionTitle: { fontWeight: 'bold', marginBottom: 2 },
-  footer: { position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#64748b' },
+  footerLeft: { position: 'absolute', bottom: 24, left: 40, right: 160, fontSize: 8, color: '#64748b' },
+  footerRight: { position: 'absolute', bottom: 24, left: 400, right: 40, fontSize: 8, color: '#64748b', textAlign: 'right' },
 });
 
 type TextStyle = React.ComponentProps<typeof Text>['style'];
+/** Every printed string goes through pdfText (SARA AM). */
 const T = ({ children, style }: { children: string; style?: TextStyle | object | object[] }) => <Text style={style as never}>{pdfText(children)}</Text>;
 
 /** The quotation as an A4 PDF, in the document's language. Fonts are registered once per process. */
@@ -132,10 +135,8 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
             <T>{doc.notes}</T>
           </View>
         ) : null}
-        <View style={s.footer} fixed>
-          <Text>{pdfText(`${c.legalName} · ${L.title} ${doc.number ?? L.draft}`)}</Text>
-          <Text render={({ pageNumber, totalPages }) => `${L.page} ${pageNumber} ${L.of} ${totalPages}`} />
-        </View>
+        <View style={s.footerLeft} fixed><T>{`${c.legalName} · ${L.title} ${doc.number ?? L.draft}`}</T></View>
+        <Text style={s.footerRight} fixed render={({ pageNumber, totalPages }) => pdfText(`${L.page} ${pageNumber} ${L.of} ${totalPages}`)} />
       </Page>
     </Document>
   );

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { renderQuotationPdf } from './quotation-pdf';
+import { formatAmount, formatDay } from './format';
+import { hyphenate, pdfText } from './fonts';
+import type { QuotationDocument } from './types';
+
+/** The text of every page, as a PDF reader extracts it (pdf.js, no system tools). */
+async function pdfTextOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
+  }
+  return { text, pages: doc.numPages };
+}
+// Line breaks, and the SARA AM the renderer writes as NIKHAHIT + SARA AA, are undone before comparing.
+const squash = (s: string) => s.replace(/\s+/g, '').replace(/\u0E4D\u0E32/g, '\u0E33');
+
+const THAI_LINE = 'บริการติดตั้งระบบเครือข่ายคอมพิวเตอร์สำหรับสำนักงานใหญ่พร้อมอุปกรณ์และการบำรุงรักษาหนึ่งปี';
+
+const base = (over: Partial<QuotationDocument> = {}): QuotationDocument => ({
+  language: 'th', timeZone: 'Asia/Bangkok', currency: 'THB',
+  company: { legalName: 'บริษัท สยามเทรดดิ้ง จำกัด', address: '99 ถนนสุขุมวิท กรุงเทพมหานคร 10110', taxId: '0105551234567', branch: '', logo: null },
+  customer: { name: 'บริษัท ลูกค้าดี จำกัด', address: '1 ถนนพระราม 4', taxId: '0105559876543', branch: '', contactName: 'สมชาย ใจดี', contactEmail: 'somchai@example.com', contactPhone: '' },
+  number: 'QT-2026-00001', revision: 1, status: 'sent', issueDate: '2026-11-24', validUntil: '2026-12-24',
+  salesperson: { name: 'Napat', email: 'rep@demo.test' }, pricesIncludeTax: false,
+  lines: [{ position: 1, code: 'SV-01', description: THAI_LINE, unit: 'งาน', quantity: '1.5', unitPrice: '12000.50', discountLabel: '', net: '18000.75' }],
+  subtotal: '18000.75', lineDiscountTotal: '0.00', documentDiscount: '0.00', taxBase: '18000.75',
+  taxes: [{ label: 'ภาษีมูลค่าเพิ่ม 7%', rate: '7', base: '18000.75', tax: '1260.05' }], taxTotal: '1260.05', grandTotal: '19260.80',
+  terms: 'ชำระเงินภายใน 30 วัน', notes: '', ...over,
+});
+
+describe('quotation PDF', () => {
+  it('holds the number, the customer, the totals and a whole Thai line', async () => {
+    const pdf = await renderQuotationPdf(base());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await pdfTextOf(pdf);
+    const flat = squash(text);
+    expect(flat).toContain('QT-2026-00001');
+    expect(flat).toContain(squash('บริษัท ลูกค้าดี จำกัด'));
+    expect(flat).toContain(squash(THAI_LINE));
+    expect(flat).toContain(squash(formatAmount('19260.80', 'THB', 'th', true)));
+    expect(flat).toContain('1,260.05');
+    expect(flat).toContain(squash('จำนวนเงินรวมทั้งสิ้น'));
+    expect(flat).toContain(squash('เลขประจำตัวผู้เสียภาษี0105551234567'));
+  });
+
+  it('renders Vietnamese and Russian documents with their own labels and number formats', async () => {
+    const vi = await pdfTextOf(await renderQuotationPdf(base({
+      language: 'vi', currency: 'VND', customer: { ...base().customer, name: 'Công ty TNHH Thương mại Sài Gòn' },
+      lines: [{ position: 1, code: '', description: 'Dịch vụ lắp đặt mạng', unit: 'gói', quantity: '2', unitPrice: '1500000', discountLabel: '', net: '3000000' }],
+      subtotal: '3000000', taxBase: '3000000', taxes: [{ label: 'Thuế GTGT 8%', rate: '8', base: '3000000', tax: '240000' }], taxTotal: '240000', grandTotal: '3240000',
+    })));
+    expect(squash(vi.text)).toContain(squash('Công ty TNHH Thương mại Sài Gòn'));
+    expect(squash(vi.text)).toContain(squash('Tổng cộng thanh toán'));
+    expect(squash(vi.text)).toContain('3.240.000');
+    const ru = await pdfTextOf(await renderQuotationPdf(base({
+      language: 'ru', currency: 'RUB', customer: { ...base().customer, name: 'ООО «Ромашка»' }, company: { ...base().company, legalName: 'ООО «Поставщик»' },
+      lines: [{ position: 1, code: '', description: 'Монтаж оборудования', unit: 'шт', quantity: '1', unitPrice: '1200', discountLabel: '', net: '1200.00' }],
+      subtotal: '1200.00', taxBase: '1200.00', taxes: [{ label: 'НДС 20%', rate: '20', base: '1200.00', tax: '240.00' }], taxTotal: '240.00', grandTotal: '1440.00',
+    })));
+    expect(squash(ru.text)).toContain(squash('ООО «Ромашка»'));
+    expect(squash(ru.text)).toContain(squash('Всего к оплате'));
+    expect(squash(ru.text)).toContain('1440,00');
+  });
+
+  it('marks a draft and numbers the pages of a long document', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => ({ position: i + 1, code: `P-${i + 1}`, description: `Item ${i + 1}`, unit: 'pc', quantity: '1', unitPrice: '10', discountLabel: '', net: '10.00' }));
+    const { text, pages } = await pdfTextOf(await renderQuotationPdf(base({ language: 'en', number: null, status: 'draft', lines })));
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain('DRAFT');
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).toContain('Item 60');
+  });
+});
+
+describe('PDF text helpers', () => {
+  it('writes SARA AM as NIKHAHIT + SARA AA', () => {
+    expect(pdfText('จำกัด')).toBe('จ\u0E4D\u0E32กัด');
+    expect(pdfText('plain')).toBe('plain');
+  });
+  it('gives Thai words break points without hyphens and leaves other words alone', () => {
+    const pieces = hyphenate('สวัสดีครับ');
+    expect(pieces.filter(Boolean).join('')).toBe('สวัสดีครับ');
+    expect(pieces).toContain('');
+    expect(hyphenate('Quotation')).toEqual(['Quotation']);
+  });
+  it('formats exact amounts per language and currency', () => {
+    expect(formatAmount('12345678901234.56', 'THB', 'en')).toBe('12,345,678,901,234.56');
+    expect(formatAmount('3240000', 'VND', 'vi')).toBe('3.240.000');
+    expect(formatAmount('1440', 'RUB', 'ru')).toBe('1\u00a0440,00');
+  });
+  it('shows Thai dates in the Buddhist era', () => {
+    expect(formatDay('2026-11-24', 'th')).toContain('2569');
+    expect(formatDay('2026-11-24', 'en')).toBe('November 24, 2026');
+  });
+});
