@@ -35,6 +35,7 @@ export default defineConfig({
       PGLITE_DIR: '.data/pglite-e2e',
       AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64url'),
       AUTH_TRUST_HOST: 'true',
+      APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

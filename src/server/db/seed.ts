@@ -1,6 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { contacts, customers, lostReasons, opportunities, organizations, pipelines, stages, teams, territories, users, userTerritories } from './schema';
+import { contacts, customers, lostReasons, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, taxRates, teams, territories, users, userTerritories } from './schema';
+import { ensureTaxRates } from '../catalog/tax-rates';
+import Decimal from 'decimal.js';
 import { ensureDefaultPipeline } from '../pipelines';
 import { hashPassword } from '../auth/password';
 
@@ -42,6 +44,8 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
         vatRate: '7.00',
         locale: 'th',
         timeZone: 'Asia/Bangkok',
+        quoteValidityDays: 30,
+        quoteTerms: 'ชำระเงินภายใน 30 วันนับจากวันที่ส่งมอบ ราคานี้รวมค่าติดตั้งและรับประกันหนึ่งปี\nPayment within 30 days of delivery. Prices include installation and a one-year warranty.',
       })
       .returning();
 
@@ -153,9 +157,40 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
       }
     }
 
+    await seedCatalog(tx, org.id, allCustomers.map((c) => c.id));
+
     const repRows = await tx.select().from(users).where(and(eq(users.orgId, org.id), eq(users.role, 'rep')));
     return [admin, mBkk, mReg, finance, ...repRows].map((u) => ({ email: u.email, role: u.role, name: u.name }));
   });
 }
 
 const eqId = (id: string) => eq(users.id, id);
+
+/** A small catalogue with Thai names, a general price list and a wholesale list for one customer group. */
+async function seedCatalog(tx: Db, orgId: string, customerIds: string[]) {
+  await ensureTaxRates(tx, orgId);
+  const [exempt] = await tx.select().from(taxRates).where(and(eq(taxRates.orgId, orgId), eq(taxRates.kind, 'exempt')));
+  const items = [
+    { code: 'AC-12000', name: 'Inverter air conditioner 12,000 BTU', th: 'เครื่องปรับอากาศอินเวอร์เตอร์ 12,000 บีทียู', unit: 'unit', price: '18900' },
+    { code: 'AC-INST', name: 'Air conditioner installation', th: 'ค่าติดตั้งเครื่องปรับอากาศ', unit: 'job', price: '2500' },
+    { code: 'POS-T1', name: 'POS terminal with receipt printer', th: 'เครื่อง POS พร้อมเครื่องพิมพ์ใบเสร็จ', unit: 'set', price: '24500' },
+    { code: 'CAM-4K', name: '4K security camera', th: 'กล้องวงจรปิดความละเอียด 4K', unit: 'unit', price: '3290.50' },
+    { code: 'SOL-5KW', name: 'Solar rooftop system 5 kW', th: 'ระบบโซลาร์รูฟท็อป 5 กิโลวัตต์', unit: 'system', price: '165000' },
+    { code: 'DESK-140', name: 'Office desk 140 cm', th: 'โต๊ะทำงาน 140 ซม.', unit: 'pc', price: '4590' },
+    { code: 'MAINT-Y', name: 'Annual maintenance contract', th: 'สัญญาบำรุงรักษารายปี', unit: 'year', price: '12000' },
+    { code: 'TRAIN-D', name: 'On-site training (exempt)', th: 'ฝึกอบรม ณ สถานที่ลูกค้า', unit: 'day', price: '8000', exempt: true },
+  ];
+  const rows = await tx
+    .insert(products)
+    .values(items.map((i) => ({ orgId, code: i.code, name: i.name, names: { th: i.th }, unit: i.unit, price: i.price, taxRateId: i.exempt ? exempt.id : null })))
+    .returning();
+  const [general] = await tx.insert(priceLists).values({ orgId, name: 'Standard THB 2026', currency: 'THB' }).returning();
+  const [wholesale] = await tx.insert(priceLists).values({ orgId, name: 'Wholesale THB', currency: 'THB', customerGroup: 'Wholesale' }).returning();
+  await tx.insert(priceListItems).values(rows.map((p) => ({ priceListId: general.id, productId: p.id, price: p.price })));
+  await tx.insert(priceListItems).values(rows.slice(0, 4).map((p) => ({ priceListId: wholesale.id, productId: p.id, price: new Decimal(p.price).times('0.9').toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString() })));
+  await tx.insert(priceLists).values({ orgId, name: 'Export USD', currency: 'USD' });
+  // Every fifth customer buys at wholesale prices.
+  for (const [i, id] of customerIds.entries()) {
+    if (i % 5 === 0) await tx.update(customers).set({ customerGroup: 'Wholesale' }).where(eq(customers.id, id));
+  }
+}

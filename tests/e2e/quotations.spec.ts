@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { formAlert, signIn, unique } from './helpers';
+
+test('a rep quotes a deal, sends it, and the customer downloads the PDF and accepts: the deal is won', async ({ page, browser }, info) => {
+  const title = unique('Rice mill cooling', info.project.name);
+  // A regions rep, so the Bangkok team's counts in other journeys stay as seeded.
+  await signIn(page, 'rep.northeast@demo.test');
+  await page.goto('/customers');
+  await page.getByRole('link', { name: 'Isan Rice Mill Co., Ltd.' }).click();
+  await page.getByRole('link', { name: 'New deal' }).click();
+  await page.getByTestId('deal-form').getByLabel('Title').fill(title);
+  await page.getByTestId('deal-form').getByLabel('Expected amount').fill('60000');
+  await page.getByTestId('deal-form').getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByTestId('deal-title')).toHaveText(title);
+
+  // From the deal: the customer and contact are carried over.
+  await page.getByTestId('quotations-panel').getByRole('link', { name: 'New quotation' }).click();
+  const form = page.getByTestId('quote-form');
+  await expect(form.getByText('Isan Rice Mill Co., Ltd.')).toBeVisible();
+  await expect(form.getByLabel('Contact')).not.toHaveValue('');
+  await form.getByTestId('product-search').fill('AC-12000');
+  await form.getByTestId('product-hits').getByRole('button', { name: /AC-12000/ }).click();
+  await form.getByRole('button', { name: 'Add a free-text line' }).click();
+  const free = form.getByTestId('quote-line').nth(1);
+  await free.getByLabel('Description').fill('Site survey and cooling load report');
+  await free.getByLabel('Qty').fill('-1');
+  await free.getByLabel('Unit price').fill('3,500');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await expect(formAlert(page)).toBeVisible();
+  await expect(free.getByText('The quantity cannot be negative.')).toBeVisible();
+  // Nothing typed is lost.
+  await expect(free.getByLabel('Description')).toHaveValue('Site survey and cooling load report');
+  await free.getByLabel('Qty').fill('2');
+  const previewTotal = (await form.getByTestId('grand-total').textContent())!.trim();
+  await form.getByRole('button', { name: 'Save draft' }).click();
+
+  // The draft: no number yet, the totals the preview showed.
+  await expect(page.getByTestId('quote-number')).toHaveText('Draft');
+  await expect(page.getByTestId('quote-grand-total')).toHaveText(previewTotal);
+  const pdfByRep = page.waitForEvent('download');
+  await page.getByTestId('quote-pdf').click();
+  expect(readFileSync((await (await pdfByRep).path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
+  await expect(page.getByTestId('send-form').getByRole('status')).toContainText('Sent QT-');
+  const number = (await page.getByTestId('quote-number').textContent())!.trim();
+  expect(number).toMatch(/^QT-\d{4}-\d{5}$/);
+  await expect(page.getByTestId('quote-status').first()).toHaveText('Sent');
+
+  // The mail, as the local outbox holds it (no RESEND_API_KEY in tests).
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, 'admin@demo.test');
+  await admin.goto('/admin/outbox');
+  const mail = admin.getByTestId('outbox').locator('li').filter({ hasText: number }).first();
+  await expect(mail).toBeVisible();
+  const body = (await mail.locator('pre').textContent())!;
+  const link = /\/q\/[A-Za-z0-9_-]{43}/.exec(body)?.[0];
+  expect(link).toBeTruthy();
+  await adminCtx.close();
+
+  // The customer: no account, just the link.
+  const customerCtx = await browser.newContext();
+  const customer = await customerCtx.newPage();
+  const response = await customer.goto(link!);
+  expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+  await expect(customer.getByTestId('public-number')).toContainText(number);
+  await expect(customer.getByTestId('public-customer')).toHaveText('Isan Rice Mill Co., Ltd.');
+  await expect(customer.getByTestId('public-total')).toHaveText(previewTotal.replace(/^THB\s?/, '฿'));
+  const download = customer.waitForEvent('download');
+  await customer.getByTestId('public-pdf').click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toBe(`${number}.pdf`);
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  const accept = customer.getByTestId('accept-form');
+  await accept.getByRole('button').click();
+  await expect(accept.getByRole('alert')).toBeVisible();
+  await accept.locator('input[name=name]').fill('Somsak Boonmee');
+  await accept.locator('input[name=agree]').check();
+  await accept.getByRole('button').click();
+  await expect(customer.getByTestId('answer-done')).toContainText('Somsak Boonmee');
+  await customer.reload();
+  await expect(customer.getByTestId('link-state')).toContainText('Somsak Boonmee');
+  await expect(customer.getByTestId('accept-form')).toHaveCount(0);
+  // A wrong token tells nothing.
+  expect((await customer.goto(`/q/${'A'.repeat(43)}`))?.status()).toBe(404);
+  await customerCtx.close();
+
+  // Back with the rep: accepted, and the deal is won.
+  await page.reload();
+  await expect(page.getByTestId('quote-status').first()).toHaveText('Accepted');
+  await expect(page.getByTestId('accepted-by')).toContainText('Somsak Boonmee');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByTestId('deal-stage')).toContainText('Won');
+});
