@@ -30,7 +30,8 @@ async function main() {
   // PGlite allows one process per data folder: release it before the server opens it.
   await closeDb();
 
-  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true' };
+  // Links in mails (a quotation's customer link) point at this demo unless APP_URL says otherwise.
+  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', APP_URL: process.env.APP_URL || `http://localhost:${port}` };
   const next = path.join(root, 'node_modules', '.bin', 'next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
     console.log('Building the app (first run only; takes a minute or two)...');

@@ -11,6 +11,8 @@ import {
   listQuotations, quotationInput, quotationsOf, reviseQuotation, revokeLink, sendQuotation, updateQuotation,
   type QuotationInput,
 } from '.';
+import { quotationPdf } from './pdf';
+import { pdfTextOf, squash } from '../../../tests/support/pdf-text';
 
 let w: World;
 let dealId: string;
@@ -258,5 +260,23 @@ describe('scope', () => {
     const [p] = await w.db.select().from(products).where(eq(products.id, productId));
     expect(p.orgId).toBe(w.org.id);
     await expect(createQuotation(w.db, w.actors.admin2, quotationInput.parse({ ...input({ customerId: w.customers.other }), lines: JSON.stringify([line({ productId })]) }))).rejects.toMatchObject({ fields: { 'lines.0.productId': 'unknownProduct' } });
+  });
+});
+
+describe('the PDF of a stored quotation', () => {
+  it('prints the number, the customer, the Thai product name and the totals', async () => {
+    const id = await createQuotation(w.db, w.actors.repA1, input({
+      contactId, lines: JSON.stringify([line({ productId, description: '', unit: '', quantity: '2', unitPrice: '12000' })]),
+    }));
+    const { number } = await sendQuotation(w.db, w.actors.repA1, id);
+    const q = await getQuotation(w.db, w.actors.repA1, id);
+    const { text } = await pdfTextOf(await quotationPdf(w.db, q));
+    const flat = squash(text);
+    expect(flat).toContain(number);
+    expect(flat).toContain(squash(q.customerName));
+    expect(flat).toContain(squash('สวิตช์ 24 พอร์ต'));
+    expect(flat).toContain('25,680.00'); // 24,000 + 7 %
+    expect(flat).toContain('1,680.00');
+    expect(flat).toContain('Somchai');
   });
 });

@@ -3,20 +3,7 @@ import { renderQuotationPdf } from './quotation-pdf';
 import { formatAmount, formatDay } from './format';
 import { hyphenate, pdfText } from './fonts';
 import type { QuotationDocument } from './types';
-
-/** The text of every page, as a PDF reader extracts it (pdf.js, no system tools). */
-async function pdfTextOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
-  }
-  return { text, pages: doc.numPages };
-}
-// Line breaks, and the SARA AM the renderer writes as NIKHAHIT + SARA AA, are undone before comparing.
-const squash = (s: string) => s.replace(/\s+/g, '').replace(/\u0E4D\u0E32/g, '\u0E33');
+import { pdfTextOf, squash } from '../../../../tests/support/pdf-text';
 
 const THAI_LINE = 'บริการติดตั้งระบบเครือข่ายคอมพิวเตอร์สำหรับสำนักงานใหญ่พร้อมอุปกรณ์และการบำรุงรักษาหนึ่งปี';
 
