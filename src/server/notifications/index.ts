@@ -11,7 +11,7 @@ export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | '
 
 /** The notification's sentence in the recipient's language, for the email. */
 async function render(locale: string, kind: NotificationKind, params: Record<string, string>) {
-  const { createTranslator } = await import('next-intl');
+  const { createTranslator } = await import('use-intl/core');
   const messages = await loadMessages(isLocale(locale) ? locale : 'en');
   // Messages are loaded at run time, so the translator is untyped here.
   const t = createTranslator({ locale, messages, namespace: 'notifications' } as never) as unknown as (key: string, values?: Record<string, string>) => string;

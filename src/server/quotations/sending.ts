@@ -19,7 +19,7 @@ import { newLinkToken, quoteLink } from './link';
 import { formatMoney } from '@/lib/format';
 
 async function mailText(locale: string, params: Record<string, string>) {
-  const { createTranslator } = await import('next-intl');
+  const { createTranslator } = await import('use-intl/core');
   const messages = await loadMessages(isLocale(locale) ? locale : 'en');
   const t = createTranslator({ locale, messages, namespace: 'quoteMail' } as never) as unknown as (key: string, values?: Record<string, string>) => string;
   return { subject: t('subject', params), text: t('body', params) };

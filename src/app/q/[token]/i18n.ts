@@ -1,5 +1,5 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { loadMessages } from '@/messages';
 import { isLocale, type Locale } from '@/server/i18n/locales';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Font } from '@react-pdf/renderer';
+import type { Font as FontStore } from '@react-pdf/renderer';
 
 /** Noto Sans first (Latin, Vietnamese, Cyrillic), Noto Sans Thai for what it lacks: react-pdf picks per glyph. */
 export const FONT_STACK = ['NotoSans', 'NotoSansThai'];
@@ -20,7 +20,7 @@ export function hyphenate(word: string): string[] {
 const thaiSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** Registers the committed fonts once per process. */
-export function registerFonts(): void {
+export function registerFonts(Font: typeof FontStore): void {
   if (g.__pdfFonts) return;
   const dir = path.join(process.cwd(), 'assets', 'fonts');
   Font.register({

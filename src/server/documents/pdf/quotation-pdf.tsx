@@ -1,10 +1,12 @@
-import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import type * as ReactPdf from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import type { QuotationDocument } from './types';
 import { FONT_STACK, pdfText, registerFonts } from './fonts';
 import { formatAmount, formatDay, formatQuantity } from './format';
 import { labelsFor } from './labels';
 
-const s = StyleSheet.create({
+// Plain style objects: react-pdf is loaded on first render (see renderQuotationPdf).
+const s = {
   // No lineHeight on the page: in react-pdf 4.9 it blanks render-prop texts (the page numbers).
   page: { fontFamily: FONT_STACK, fontSize: 9, paddingTop: 36, paddingBottom: 54, paddingHorizontal: 40, color: '#1e293b' },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 16 },
@@ -35,19 +37,25 @@ const s = StyleSheet.create({
   sectionTitle: { fontWeight: 'bold', marginBottom: 2 },
   footerLeft: { position: 'absolute', bottom: 24, left: 40, right: 160, fontSize: 8, color: '#64748b' },
   footerRight: { position: 'absolute', bottom: 24, left: 400, right: 40, fontSize: 8, color: '#64748b', textAlign: 'right' },
-});
+} as const;
 
-type TextStyle = React.ComponentProps<typeof Text>['style'];
+type Pdf = typeof ReactPdf;
+let pdf: Pdf;
 /** Every printed string goes through pdfText (SARA AM). */
-const T = ({ children, style }: { children: string; style?: TextStyle | object | object[] }) => <Text style={style as never}>{pdfText(children)}</Text>;
+const T = ({ children, style }: { children: string; style?: object | object[] }) => <pdf.Text style={style as never}>{pdfText(children)}</pdf.Text>;
 
-/** The quotation as an A4 PDF, in the document's language. Fonts are registered once per process. */
+/**
+ * The quotation as an A4 PDF, in the document's language. react-pdf is imported here, natively: it is
+ * ESM-only, and scripts run through tsx would otherwise require() it. Fonts are registered once per process.
+ */
 export async function renderQuotationPdf(doc: QuotationDocument): Promise<Buffer> {
-  registerFonts();
-  return renderToBuffer(<QuotationPdf doc={doc} />);
+  pdf ??= await import('@react-pdf/renderer');
+  registerFonts(pdf.Font);
+  return pdf.renderToBuffer(<QuotationPdf doc={doc} />);
 }
 
 function QuotationPdf({ doc }: { doc: QuotationDocument }) {
+  const { Document, Image, Page, Text, View } = pdf;
   const L = labelsFor(doc.language);
   const money = (v: string) => formatAmount(v, doc.currency, doc.language);
   const c = doc.company;
@@ -142,7 +150,8 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
   );
 }
 
-function Row({ label, value, muted }: { label: string; value: string; muted?: boolean }) {
+function Row({ label, value, muted }: { label: string; value: string; muted?: boolean }): ReactNode {
+  const { View } = pdf;
   return (
     <View style={s.totalRow}>
       <T style={muted ? s.muted : undefined}>{label}</T>
