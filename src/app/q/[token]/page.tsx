@@ -90,6 +90,7 @@ export default async function PublicQuotePage({ params }: { params: Promise<{ to
         {q.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}
       </dl>
       {q.terms ? <section className="card text-sm"><h2 className="font-semibold">{tq('terms')}</h2><p className="whitespace-pre-line">{q.terms}</p></section> : null}
+      {q.notes ? <section className="card text-sm"><h2 className="font-semibold">{tq('notes')}</h2><p className="whitespace-pre-line">{q.notes}</p></section> : null}
       {state === 'accepted' ? (
         <p role="status" className="card" data-testid="link-state">{t('accepted', { name: q.acceptedName ?? '', at: q.acceptedAt ? formatDateTime(q.acceptedAt, locale, org.timeZone) : '' })}</p>
       ) : state === 'declined' ? (
