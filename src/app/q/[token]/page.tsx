@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getDb } from '@/server/db/client';
 import { displayNumber, findByToken, trimZeros } from '@/server/quotations';
-import { taxNames } from '@/server/quotations/lines';
+import { quotationDocument } from '@/server/quotations/document';
 import { publicLinkLimiter } from '@/server/quotations/rate-limit';
 import { clientIp } from '@/server/auth/config';
 import { customers, contacts, users } from '@/server/db/schema';
@@ -44,8 +44,7 @@ export default async function PublicQuotePage({ params }: { params: Promise<{ to
       </main>
     );
   }
-  const names = await taxNames(db, q.orgId, [...new Set(lines.map((l) => l.taxRateId).filter((v): v is string => Boolean(v)))]);
-  const rateNames = [...new Set(lines.map((l) => names.get(l.taxRateId ?? '') ?? ''))].filter(Boolean);
+  const doc = await quotationDocument(db, q);
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-4" lang={locale}>
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -85,7 +84,8 @@ export default async function PublicQuotePage({ params }: { params: Promise<{ to
       <dl className="ml-auto max-w-sm space-y-1 text-sm">
         <div className="flex justify-between"><dt>{tq('subtotal')}</dt><dd>{money(q.subtotal)}</dd></div>
         <div className="flex justify-between"><dt>{tq('taxBase')}</dt><dd>{money(q.taxBase)}</dd></div>
-        <div className="flex justify-between"><dt>{rateNames.join(', ') || tq('line.tax')}</dt><dd>{money(q.taxTotal)}</dd></div>
+        {Number(doc.documentDiscount) ? <div className="flex justify-between"><dt>{tq('documentDiscount')}</dt><dd>−{money(doc.documentDiscount)}</dd></div> : null}
+        {doc.taxes.map((tx, i) => <div key={i} className="flex justify-between"><dt>{tx.label || tq('line.tax')}</dt><dd>{money(tx.tax)}</dd></div>)}
         <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-semibold"><dt>{tq('grandTotal')}</dt><dd data-testid="public-total">{money(q.grandTotal)}</dd></div>
         {q.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}
       </dl>

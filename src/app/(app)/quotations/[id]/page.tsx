@@ -5,7 +5,7 @@ import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
 import { orNotFound } from '@/server/not-found';
 import { displayNumber, getQuotation, trimZeros } from '@/server/quotations';
-import { taxNames } from '@/server/quotations/lines';
+import { quotationDocument } from '@/server/quotations/document';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden } from '@/components/forms/fields';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
@@ -28,8 +28,7 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
   const money = (v: string) => formatMoney(v, q.currency, locale);
-  const names = await taxNames(db, actor.orgId, [...new Set(q.lines.map((l) => l.taxRateId).filter((v): v is string => Boolean(v)))]);
-  const taxGroups = [...new Set(q.lines.map((l) => l.taxRateId ?? ''))].map((rid) => ({ id: rid, name: names.get(rid) ?? t('line.tax') }));
+  const doc = await quotationDocument(db, q);
   const status = q.effectiveStatus;
   const mayEdit = can(actor, 'quotation.edit');
   const maySend = can(actor, 'quotation.send');
@@ -117,9 +116,9 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
         </div>
         <dl className="ml-auto max-w-sm space-y-1 text-sm" data-testid="quote-totals">
           <div className="flex justify-between"><dt>{t('subtotal')}</dt><dd>{money(q.subtotal)}</dd></div>
-          {Number(q.discountTotal) !== 0 ? <div className="flex justify-between"><dt>{t('documentDiscount')}</dt><dd>{trimZeros(q.discountValue)}{q.discountKind === 'percent' ? ' %' : ''}</dd></div> : null}
+          {Number(doc.documentDiscount) ? <div className="flex justify-between"><dt>{t('documentDiscount')}{q.discountKind === 'percent' ? ` (${trimZeros(q.discountValue)} %)` : ''}</dt><dd>−{money(doc.documentDiscount)}</dd></div> : null}
           <div className="flex justify-between"><dt>{t('taxBase')}</dt><dd>{money(q.taxBase)}</dd></div>
-          <div className="flex justify-between"><dt>{taxGroups.length === 1 ? taxGroups[0].name : t('line.tax')}</dt><dd>{money(q.taxTotal)}</dd></div>
+          {doc.taxes.map((tx, i) => <div key={i} className="flex justify-between"><dt>{tx.label || t('line.tax')}</dt><dd>{money(tx.tax)}</dd></div>)}
           <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>{t('grandTotal')}</dt><dd data-testid="quote-grand-total">{money(q.grandTotal)}</dd></div>
           {q.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}
         </dl>
