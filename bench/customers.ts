@@ -2,6 +2,7 @@
 //   npm run bench -- [customers=100000]
 // Uses PGlite in memory unless DATABASE_URL is set (then it fills that database: use a scratch one).
 import { performance } from 'node:perf_hooks';
+import { time } from './timing';
 import { sql } from 'drizzle-orm';
 import { closeDb, dbKind, getDb } from '../src/server/db/client';
 import { seedDemo } from '../src/server/db/seed';
@@ -14,18 +15,6 @@ import { users } from '../src/server/db/schema';
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) process.env.PGLITE_DIR = 'memory://';
 const N = Number(process.argv[2] || 100_000);
 
-async function time(label: string, fn: () => Promise<unknown>, runs = 20) {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(44)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms`);
-}
 
 async function main() {
   const db = await getDb();

@@ -2,21 +2,10 @@
 //   npm run bench:pdf
 // Runs without the react-server condition: react-pdf needs React's client build.
 import { performance } from 'node:perf_hooks';
+import { time } from './timing';
 import type { QuotationDocument } from '../src/server/documents/pdf/types';
 import { renderQuotationPdf } from '../src/server/documents/pdf/quotation-pdf';
 
-async function time(label: string, fn: () => Promise<unknown>, runs: number) {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(44)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms`);
-}
 
 const THAI = 'บริการติดตั้งระบบเครือข่ายคอมพิวเตอร์สำหรับสำนักงานใหญ่พร้อมอุปกรณ์และการบำรุงรักษาหนึ่งปี';
 

@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { ownedScope } from '../access/visibility';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
+import { decodeCursor, encodeCursor } from '../db/cursor';
 import type { OpportunityFilters } from './schemas';
 
 export const PAGE_SIZE = 25;
@@ -90,16 +91,8 @@ export async function listOpportunities(db: Db, actor: Actor, f: Partial<Opportu
   return { rows: page, nextCursor: more && last ? encode({ v: sort.key(last), i: last.id }) : null };
 }
 
-const encode = (c: { v: string; i: string }) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(s?: string): { v: string; i: string } | null {
-  if (!s) return null;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    return typeof c.v === 'string' && isUuid(c.i) ? c : null;
-  } catch {
-    return null;
-  }
-}
+const encode = encodeCursor;
+const decode = decodeCursor;
 
 export async function getOpportunity(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) throw notFound();

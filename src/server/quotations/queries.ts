@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { ownedScope } from '../access/visibility';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
+import { decodeCursor, encodeCursor } from '../db/cursor';
 import { todayIn } from '../opportunities/commands';
 import type { QuotationStatus } from './schemas';
 
@@ -91,16 +92,8 @@ export async function quotationsOf(db: Db, actor: Actor, f: { customerId?: strin
   return rows.map((r) => ({ ...r, status: effectiveStatus(r, today) }));
 }
 
-const encode = (c: { v: string; i: string }) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(s?: string): { v: string; i: string } | null {
-  if (!s) return null;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    return typeof c.v === 'string' && isUuid(c.i) ? c : null;
-  } catch {
-    return null;
-  }
-}
+const encode = encodeCursor;
+const decode = decodeCursor;
 
 export async function quotationLinesOf(db: Db, quotationId: string) {
   return db

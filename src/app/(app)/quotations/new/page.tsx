@@ -5,13 +5,13 @@ import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
 import { orNotFound } from '@/server/not-found';
 import { getOpportunity } from '@/server/opportunities/queries';
-import { listCustomers } from '@/server/customers/queries';
 import { quotationDefaults } from '@/server/quotations';
 import { isUuid } from '@/server/validation';
 import { notFound } from 'next/navigation';
 import { createQuotationAction } from '../actions';
 import { QuoteForm } from '../quote-form';
 import { quoteFormOptions } from '../form-data';
+import { CustomerChooser } from '../customer-chooser';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('quotations'))('new') };
@@ -27,23 +27,11 @@ export default async function NewQuotationPage({ searchParams }: { searchParams:
   const deal = sp.opportunity && isUuid(sp.opportunity) ? await orNotFound(getOpportunity(db, actor, sp.opportunity)) : null;
   const customerId = deal?.customerId ?? (sp.customer && isUuid(sp.customer) ? sp.customer : null);
   if (!customerId) {
-    const { rows } = await listCustomers(db, actor, { q: sp.q ?? '' }, 20);
     return (
       <div className="space-y-4">
         <h1 className="h1">{t('new')}</h1>
         <p>{t('chooseCustomer')}</p>
-        <form method="get" role="search" className="flex gap-2">
-          <input name="q" defaultValue={sp.q ?? ''} aria-label={t('customerSearch')} placeholder={t('customerSearch')} className="input flex-1" />
-          <button className="btn-primary" type="submit">{t('filter')}</button>
-        </form>
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
-          {rows.map((c) => (
-            <li key={c.id} className="flex items-center justify-between gap-2 px-4 py-3">
-              <span>{c.name}</span>
-              <Link className="btn-secondary" href={`/quotations/new?customer=${c.id}`}>{t('quoteFor')}</Link>
-            </li>
-          ))}
-        </ul>
+        <CustomerChooser actor={actor} query={sp.q ?? ''} pick={(id) => <Link className="btn-secondary" href={`/quotations/new?customer=${id}`}>{t('quoteFor')}</Link>} />
       </div>
     );
   }
