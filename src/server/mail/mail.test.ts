@@ -6,7 +6,9 @@ import { makeWorld, type World } from '../../../tests/support/world';
 import { dispatchOutbox, listOutbox } from './index';
 import { notify } from '../notifications';
 import { setEmailNotifications } from '../account';
-import { outbox, users } from '../db/schema';
+import { contacts, outbox, users } from '../db/schema';
+import { addDays, createQuotation, findByToken, quotationInput, sendQuotation } from '../quotations';
+import { todayIn } from '../opportunities/commands';
 
 let w: World;
 let server: http.Server;
@@ -61,6 +63,24 @@ describe('email notifications', () => {
     expect(mine[0].body).toMatchObject({ subject: 'mB changed your deal Pumps' });
     const [row] = await w.db.select().from(outbox).where(eq(outbox.to, w.people.repB1.email));
     expect(row).toMatchObject({ status: 'sent', providerId: expect.stringMatching(/^fake-/) });
+  });
+
+  it('a sent quotation reaches the customer contact through Resend, in the document language, with a working link', async () => {
+    process.env.RESEND_API_KEY = 're_test_key';
+    process.env.RESEND_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const to = `buyer.${w.tag}@customer.test`;
+    const [c] = await w.db.insert(contacts).values({ orgId: w.org.id, customerId: w.customers.a1, name: 'Ivan', email: to }).returning();
+    const id = await createQuotation(w.db, w.actors.repA1, quotationInput.parse({
+      customerId: w.customers.a1, contactId: c.id, language: 'ru', currency: 'RUB', validUntil: addDays(todayIn('Asia/Bangkok'), 10),
+      lines: JSON.stringify([{ description: 'Монтаж', quantity: '1', unitPrice: '1000', taxRateId: '' }]),
+    }));
+    const { number, token } = await sendQuotation(w.db, w.actors.repA1, id);
+    expect(await dispatchOutbox(w.db)).toBeGreaterThanOrEqual(1);
+    const mail = received.find((r) => (r.body.to as string[] | string).toString().includes(to));
+    expect(mail?.body.subject).toBe(`Коммерческое предложение ${number} от Org ${w.tag}`);
+    const link = /https?:\/\/[^\s]+\/q\/([A-Za-z0-9_-]{43})/.exec(String(mail?.body.text))?.[1];
+    expect(link).toBe(token);
+    expect((await findByToken(w.db, link!))?.quotation.id).toBe(id);
   });
 
   it('the outbox is for admins of the organization only', async () => {
