@@ -4,6 +4,7 @@ import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
 import { listCustomers, searchContacts } from '@/server/customers/queries';
 import { listOpportunities } from '@/server/opportunities/queries';
+import { displayNumber, listQuotations } from '@/server/quotations';
 import { formatMoney } from '@/lib/format';
 import type { Locale } from '@/server/i18n/locales';
 
@@ -13,16 +14,16 @@ export async function generateMetadata() {
   return { title: (await getTranslations('search'))('title') };
 }
 
-/** One box for customers, contacts and deals, within what the viewer may see. */
+/** One box for customers, contacts, deals and quotations, within what the viewer may see. */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor();
   const t = await getTranslations('search');
   const locale = (await getLocale()) as Locale;
   const q = ((await searchParams).q ?? '').trim().slice(0, 100);
   const db = await getDb();
-  const [customers, people, deals] = q
-    ? await Promise.all([listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND)])
-    : [null, [], null];
+  const [customers, people, deals, quotes] = q
+    ? await Promise.all([listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND), listQuotations(db, actor, { q }, PER_KIND)])
+    : [null, [], null, null];
   const section = (title: string, testId: string, items: React.ReactNode[], more?: string) => (
     <section className="space-y-2">
       <h2 className="font-semibold">{title}</h2>
@@ -48,6 +49,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {section(t('deals'), 'search-deals', deals!.rows.map((d) => (
             <li key={d.id} className="px-4 py-2"><Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link> <span className="text-sm text-slate-500">{d.customerName} · {d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span></li>
           )), deals!.nextCursor ? `/opportunities?q=${encodeURIComponent(q)}` : undefined)}
+          {section(t('quotations'), 'search-quotations', quotes!.rows.map((r) => (
+            <li key={r.id} className="px-4 py-2"><Link href={`/quotations/${r.id}`} className="link">{displayNumber(r) ?? t('draft')}</Link> <span className="text-sm text-slate-500">{r.customerName} · {formatMoney(r.grandTotal, r.currency, locale)}</span></li>
+          )), quotes!.nextCursor ? `/quotations?q=${encodeURIComponent(q)}` : undefined)}
         </>
       ) : null}
     </div>
