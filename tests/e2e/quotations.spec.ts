@@ -47,6 +47,10 @@ test('a rep quotes a deal, sends it, and the customer downloads the PDF and acce
   const number = (await page.getByTestId('quote-number').textContent())!.trim();
   expect(number).toMatch(/^QT-\d{4}-\d{5}$/);
   await expect(page.getByTestId('quote-status').first()).toHaveText('Sent');
+  // Easy to find again: by its number in the search box.
+  await page.goto(`/search?q=${number}`);
+  await expect(page.getByTestId('search-quotations')).toContainText(number);
+  await page.goBack();
 
   // The mail, as the local outbox holds it (no RESEND_API_KEY in tests).
   const adminCtx = await browser.newContext();
