@@ -13,7 +13,7 @@ type Rate = { id: string; name: string; rate: string };
 type Hit = { id: string; code: string; name: string; unit: string; price: string; priceSource: string; taxRateId: string };
 export type EditorLabels = Record<
   | 'currency' | 'pricesIncludeTax' | 'lines' | 'addProduct' | 'productSearch' | 'addFreeLine' | 'noProducts' | 'description' | 'unit'
-  | 'quantity' | 'unitPrice' | 'discount' | 'discountKind' | 'percent' | 'amount' | 'tax' | 'net' | 'remove' | 'documentDiscount'
+  | 'quantity' | 'unitPrice' | 'discount' | 'discountKind' | 'percent' | 'amount' | 'tax' | 'net' | 'remove' | 'up' | 'documentDiscount'
   | 'subtotal' | 'lineDiscounts' | 'taxBase' | 'grandTotal' | 'noPrice',
   string
 >;
@@ -142,9 +142,17 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
               </label>
               <div className="col-span-2 flex items-end justify-between gap-2 sm:col-span-5">
                 <span className="text-sm" data-testid="line-net">{labels.net}: {preview ? money(preview.lines[i].net) : '—'}</span>
-                <button type="button" className="btn-secondary" onClick={() => set({ lines: v.lines.filter((x) => x.key !== l.key) })}>
-                  {labels.remove.replace('{n}', String(i + 1))}
-                </button>
+                <span className="flex gap-2">
+                  {i > 0 ? (
+                    <button type="button" className="btn-secondary" aria-label={labels.up.replace('{n}', String(i + 1))} title={labels.up.replace('{n}', String(i + 1))}
+                      onClick={() => set({ lines: [...v.lines.slice(0, i - 1), l, v.lines[i - 1], ...v.lines.slice(i + 1)] })}>
+                      ↑
+                    </button>
+                  ) : null}
+                  <button type="button" className="btn-secondary" onClick={() => set({ lines: v.lines.filter((x) => x.key !== l.key) })}>
+                    {labels.remove.replace('{n}', String(i + 1))}
+                  </button>
+                </span>
               </div>
             </div>
           </li>

@@ -29,7 +29,7 @@ export async function QuoteForm({ action, values, contacts, owners, rates, submi
     currency: t('currency'), pricesIncludeTax: t('pricesIncludeTax'), lines: t('lines'), addProduct: t('addProduct'), productSearch: t('productSearch'),
     addFreeLine: t('addFreeLine'), noProducts: t('noProducts'), description: t('line.description'), unit: t('line.unit'), quantity: t('line.quantity'),
     unitPrice: t('line.unitPrice'), discount: t('line.discount'), discountKind: t('line.discountKind'), percent: t('line.percent'), amount: t('line.amount'),
-    tax: t('line.tax'), net: t('line.net'), remove: t('line.remove', { n: '{n}' }), documentDiscount: t('documentDiscount'), subtotal: t('subtotal'),
+    tax: t('line.tax'), net: t('line.net'), remove: t('line.remove', { n: '{n}' }), up: t('line.up', { n: '{n}' }), documentDiscount: t('documentDiscount'), subtotal: t('subtotal'),
     lineDiscounts: t('lineDiscounts'), taxBase: t('taxBase'), grandTotal: t('grandTotal'), noPrice: t('noPrice', { currency: '{currency}' }),
   };
   return (

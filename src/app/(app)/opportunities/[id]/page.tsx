@@ -100,7 +100,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
         <ul className="card divide-y divide-slate-100 text-sm" data-testid="deal-history">
           {history.map((h) => (
             <li key={h.id} className="py-2">
-              <span className="text-slate-500">{formatDateTime(h.at, locale, tz)} · {h.actorName ?? '—'}</span>
+              <span className="text-slate-500">{formatDateTime(h.at, locale, tz)} · {h.actorName ?? t('byCustomer')}</span>
               <br />
               {t(`field.${h.field}` as 'field.stage')}: {show(h.field, h.from, h.fromName)} → {show(h.field, h.to, h.toName)}
             </li>

@@ -88,7 +88,19 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
       ) : null}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('lines')}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        {/* Phones get one card per line; wider screens a table. */}
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm sm:hidden">
+          {q.lines.map((l) => (
+            <li key={l.id} className="space-y-1 px-3 py-2">
+              <p>{l.position}. {l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{l.description}</p>
+              <p className="flex justify-between gap-2 text-slate-600">
+                <span>{trimZeros(l.quantity)} {l.unit} × {formatMoney(trimZeros(l.unitPrice), q.currency, locale)}{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? ` −${trimZeros(l.discountValue)} %` : ` −${money(l.discount)}`}</span>
+                <span className="font-medium text-slate-900">{money(l.net)}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
           <table className="w-full min-w-[640px] text-sm" data-testid="quote-lines">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
