@@ -99,3 +99,56 @@ test('a rep quotes a deal, sends it, and the customer downloads the PDF and acce
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('deal-stage')).toContainText('Won');
 });
+
+/** The customer link in the newest outbox mail about a quotation number, read as an admin. */
+async function linkFor(browser: import('@playwright/test').Browser, number: string, nth = 0) {
+  const ctx = await browser.newContext();
+  const admin = await ctx.newPage();
+  await signIn(admin, 'admin@demo.test');
+  await admin.goto('/admin/outbox');
+  const body = (await admin.getByTestId('outbox').locator('li').filter({ hasText: number }).nth(nth).locator('pre').textContent())!;
+  await ctx.close();
+  return /\/q\/[A-Za-z0-9_-]{43}/.exec(body)![0];
+}
+
+test('a sent quotation is revised into v2: the old link stops working, the customer declines the new one', async ({ page, browser }) => {
+  await signIn(page, 'rep.north@demo.test');
+  await page.goto('/customers?q=Lanna');
+  await page.getByRole('link', { name: 'Lanna Crafts Export' }).click();
+  await page.getByTestId('quotations-panel').getByRole('link', { name: 'New quotation' }).click();
+  const form = page.getByTestId('quote-form');
+  await form.getByRole('button', { name: 'Add a free-text line' }).click();
+  await form.getByTestId('quote-line').first().getByLabel('Description').fill('Export packaging, 40 ft container');
+  await form.getByTestId('quote-line').first().getByLabel('Unit price').fill('12000');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
+  await expect(page.getByTestId('send-form').getByRole('status')).toBeVisible();
+  const number = (await page.getByTestId('quote-number').textContent())!.trim();
+  const oldLink = await linkFor(browser, number);
+
+  await page.getByTestId('revise-form').getByRole('button', { name: 'Revise (new version)' }).click();
+  await expect(page).toHaveURL(/\/quotations\/[0-9a-f-]{36}\/edit$/);
+  await page.getByTestId('quote-form').getByTestId('quote-line').first().getByLabel('Qty').fill('2');
+  await page.getByTestId('quote-form').getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('quote-number')).toHaveText(`${number}-v2`);
+  await expect(page.getByTestId('quote-versions')).toContainText('v1');
+  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
+  await expect(page.getByTestId('send-form').getByRole('status')).toContainText(`${number}-v2`);
+  const newLink = await linkFor(browser, `${number}-v2`);
+
+  const ctx = await browser.newContext();
+  const customer = await ctx.newPage();
+  await customer.goto(oldLink);
+  await expect(customer.getByTestId('link-state')).toBeVisible();
+  await expect(customer.getByTestId('accept-form')).toHaveCount(0);
+  await customer.goto(newLink);
+  await expect(customer.getByTestId('public-number')).toContainText(`${number}-v2`);
+  await customer.getByTestId('decline-form').locator('textarea[name=reason]').fill('Budget moved to next year');
+  await customer.getByTestId('decline-form').getByRole('button').click();
+  await expect(customer.getByTestId('answer-done')).toBeVisible();
+  await ctx.close();
+
+  await page.reload();
+  await expect(page.getByTestId('quote-status').first()).toHaveText('Declined');
+  await expect(page.getByText('Budget moved to next year')).toBeVisible();
+});

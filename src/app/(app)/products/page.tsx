@@ -35,7 +35,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       <form method="get" role="search" className="card flex flex-wrap items-center gap-3">
         <input name="q" defaultValue={q} aria-label={t('search')} placeholder={t('search')} className="input flex-1" />
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="retired" value="1" defaultChecked={includeRetired} />{t('showRetired')}</label>
-        <button className="btn-primary" type="submit">{t('search')}</button>
+        <button className="btn-primary" type="submit">{t('find')}</button>
       </form>
       {rows.length === 0 ? <p className="card text-slate-600">{t('empty')}</p> : (
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="product-list">
