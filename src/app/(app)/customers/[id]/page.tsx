@@ -16,6 +16,7 @@ import { orNotFound } from '@/server/not-found';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, Hidden, TextField } from '@/components/forms/fields';
 import { addContactAction, deleteContactAction, deleteCustomerAction, updateContactAction } from '../actions';
+import { detailRow } from '@/components/ui/detail-row';
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
   const { id } = await params;
@@ -29,12 +30,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const timeline = await customerTimeline(await getDb(), actor, c.id, before);
   const files = await listAttachments(await getDb(), actor, { customerId: c.id });
   const when = (d: Date) => formatDateTime(d, locale, actor.org.timeZone);
-  const row = (label: string, value: string | null | undefined) => (
-    <div className="grid grid-cols-3 gap-2 py-1">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="col-span-2 text-sm">{value || '—'}</dd>
-    </div>
-  );
+  const row = detailRow;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -17,6 +17,7 @@ import { listAttachments } from '@/server/files';
 import { Attachments } from '@/components/files/attachments';
 import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
+import { detailRow } from '@/components/ui/detail-row';
 
 export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string; before?: string }> }) {
   const { id } = await params;
@@ -31,12 +32,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
   const editable = can(actor, 'opportunity.edit');
   const stageName = (sid: string | null) => pipeline.stages.find((s) => s.id === sid)?.name ?? '—';
   const show = (field: string, v: string | null, name: string | null) => (v == null ? '—' : field === 'stage' ? stageName(v) : field === 'owner' ? (name ?? '—') : v);
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-3 gap-2 py-1">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="col-span-2 text-sm">{value || '—'}</dd>
-    </div>
-  );
+  const row = detailRow;
   const standby = deal.standbyUntil && deal.status === 'open' ? deal.standbyUntil : null;
   return (
     <div className="space-y-6">

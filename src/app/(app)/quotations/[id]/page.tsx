@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import type { Locale } from '@/server/i18n/locales';
 import { duplicateQuotationAction, reviseQuotationAction, revokeLinkAction, sendQuotationAction } from '../actions';
 import { StatusBadge } from '../status-badge';
+import { detailRow } from '@/components/ui/detail-row';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('quotations'))('title') };
@@ -33,12 +34,7 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
   const mayEdit = can(actor, 'quotation.edit');
   const maySend = can(actor, 'quotation.send');
   const linkLive = q.status === 'sent' && !q.tokenRevokedAt && status !== 'expired';
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-3 gap-2 py-1">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="col-span-2 text-sm">{value || '—'}</dd>
-    </div>
-  );
+  const row = detailRow;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
