@@ -150,6 +150,7 @@ describe('numbering, sending, versions', () => {
     const draft = await getQuotation(w.db, w.actors.repA1, v2);
     expect(draft).toMatchObject({ status: 'draft', revision: 2, number: sent.number, familyId: id });
     expect(draft.lines).toHaveLength(1);
+    expect(draft.grandTotal).toBe((await getQuotation(w.db, w.actors.repA1, id)).grandTotal);
     const again = await sendQuotation(w.db, w.actors.repA1, v2);
     expect(again.number).toBe(`${sent.number}-v2`);
     expect((await findByToken(w.db, again.token))?.state).toBe('open');

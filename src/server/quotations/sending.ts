@@ -17,6 +17,8 @@ import { insertLines, inputFrom, quotationDefaults } from './commands';
 import { prepareLines } from './lines';
 import { newLinkToken, quoteLink } from './link';
 import { formatMoney } from '@/lib/format';
+import Decimal from 'decimal.js';
+import { minorUnits } from '../documents/totals';
 
 async function mailText(locale: string, params: Record<string, string>) {
   const { createTranslator } = await import('use-intl/core');
@@ -91,7 +93,9 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
       customerId: q.customerId, contactId: q.contactId, opportunityId: q.opportunityId, ownerId: q.ownerId,
       language: q.language, currency: q.currency, pricesIncludeTax: q.pricesIncludeTax, validUntil: input.validUntil,
       discountKind: q.discountKind, discountValue: q.discountValue, terms: q.terms, notes: q.notes,
-      subtotal: q.subtotal, discountTotal: q.discountTotal, taxBase: q.taxBase, taxTotal: q.taxTotal, grandTotal: q.grandTotal,
+      // The lines are priced again at today's rates, so the header takes the totals computed with them.
+      subtotal: totals.subtotal, taxBase: totals.taxBase, taxTotal: totals.taxTotal, grandTotal: totals.grandTotal,
+      discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(q.currency)),
       createdById: actor.id,
     });
     await insertLines(tx, newId, lines, totals);
