@@ -1,28 +1,50 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
 export const taxKindEnum = pgEnum('tax_kind', ['vat', 'zero', 'exempt']);
 
-/** The organization's VAT rates: 7 % in Thailand; 10 % / 8 % in Vietnam; 20 % in Russia; zero-rated; exempt. */
+/**
+ * What a product or a line refers to: "VAT standard", "VAT reduced", "Zero-rated", "Exempt". The
+ * figure is dated data and lives in tax_rate_periods; zero-rated and exempt rates have 0 % periods.
+ */
 export const taxRates = pgTable(
   'tax_rates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     name: text('name').notNull(),
-    rate: numeric('rate', { precision: 5, scale: 2 }).notNull(),
     kind: taxKindEnum('kind').notNull().default('vat'),
     isDefault: boolean('is_default').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  (t) => [index('tax_rates_org_idx').on(t.orgId)],
+);
+
+/**
+ * What a rate is worth over time: Russia's standard VAT is 20 % to 2025-12-31 and 22 % from
+ * 2026-01-01; Vietnam's 10 % is 8 % from 2025-07-01 to 2026-12-31. A document takes the period in
+ * force on its date. No two periods of one rate overlap (checked by the command, which locks the
+ * tax rate row); valid_to null means open-ended.
+ */
+export const taxRatePeriods = pgTable(
+  'tax_rate_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taxRateId: uuid('tax_rate_id').notNull().references(() => taxRates.id, { onDelete: 'cascade' }),
+    rate: numeric('rate', { precision: 5, scale: 2 }).notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
   (t) => [
-    index('tax_rates_org_idx').on(t.orgId),
-    check('tax_rates_rate_range', sql`${t.rate} between 0 and 100`),
-    check('tax_rates_exempt_zero', sql`${t.kind} = 'vat' or ${t.rate} = 0`),
+    index('tax_rate_periods_rate_from_idx').on(t.taxRateId, t.validFrom),
+    check('tax_rate_periods_rate_range', sql`${t.rate} between 0 and 100`),
+    check('tax_rate_periods_dates', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 );
 

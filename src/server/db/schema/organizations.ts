@@ -1,4 +1,4 @@
-import { integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -7,8 +7,8 @@ export const organizations = pgTable('organizations', {
   taxId: text('tax_id').notNull().default(''),
   branch: text('branch').notNull().default(''),
   currency: text('currency').notNull().default('THB'),
-  // Percent, e.g. 7.00. Kept as numeric so it never passes through a JS float.
-  vatRate: numeric('vat_rate', { precision: 5, scale: 2 }).notNull().default('7.00'),
+  // ISO 3166 code; says which tax rates a new organization starts with (see catalog/tax-defaults.ts).
+  country: text('country').notNull().default('TH'),
   locale: text('locale').notNull().default('en'),
   timeZone: text('time_zone').notNull().default('Asia/Bangkok'),
   // A small image as a data: URL; keeps the logo in the database so both drivers behave alike.
