@@ -5,9 +5,14 @@ import Decimal from 'decimal.js';
  * database, no I/O, no JS floating point. Amounts go in and come out as decimal strings.
  *
  * Rounding rule, stated once:
- * - every money figure is rounded half-up (away from zero) to the currency's minor unit;
- * - per line: gross = quantity x unit price, rounded; the line discount is rounded; net = gross - discount,
- *   so the columns printed on a document always add up;
+ * - every money figure is rounded half-up (away from zero) to the currency's minor unit, once;
+ * - per line: gross = round(quantity x unit price);
+ *   net = round(quantity x unit price x (1 - percent / 100)) for a percent discount, or
+ *   net = gross - round(amount), never below zero, for an amount discount;
+ *   the line discount printed is derived: discount = gross - net, so the columns always add up.
+ *   (Rounding the discount on its own and subtracting it could leave the net a unit low: five at 5.75
+ *   less 18 % is exactly 23.575, so 23.58, not 28.75 - 5.18 = 23.57.)
+ * - the document subtotal is the sum of the printed line nets;
  * - the document discount (percent of the subtotal, or an amount) is rounded once and shared across
  *   the tax rates in proportion to their nets (largest remainder, so the shares add up exactly);
  * - VAT is computed once per tax rate on the discounted total of that rate (per document, not per line),
@@ -17,6 +22,15 @@ import Decimal from 'decimal.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
+
+/**
+ * Largest number of digits before the decimal point accepted for a quantity, a unit price or any
+ * computed amount. Money is stored in numeric(18,2) (16 integer digits) and prices and quantities in
+ * numeric(18,4) (14 integer digits); 14 keeps every figure safely inside both.
+ */
+export const MAX_MONEY_INTEGER_DIGITS = 14;
+const MONEY_LIMIT = new D(10).pow(MAX_MONEY_INTEGER_DIGITS);
+const tooLarge = (v: Dec) => v.abs().gte(MONEY_LIMIT);
 
 const MINOR_UNITS: Record<string, number> = { THB: 2, VND: 0, RUB: 2, USD: 2, EUR: 2, JPY: 0 };
 
@@ -77,7 +91,12 @@ function decimals(v: string): number {
   return i < 0 ? 0 : v.length - i - 1;
 }
 
-/** Checks the input the way a person typed it; every message key is translated by the forms. */
+/**
+ * Checks the input the way a person typed it; every message key is translated by the forms. Besides
+ * the format of each number it refuses, with 'amountTooLarge', a quantity, unit price or line gross
+ * (on the line's field) and a document total (on 'discountValue') with more than
+ * MAX_MONEY_INTEGER_DIGITS integer digits, so nothing computed here can overflow its column.
+ */
 export function checkTotalsInput(input: TotalsInput): TotalsErrors {
   const errors: TotalsErrors = {};
   const minor = minorUnits(input.currency);
@@ -90,18 +109,27 @@ export function checkTotalsInput(input: TotalsInput): TotalsErrors {
     else if (!NUMBER.test(l.unitPrice)) errors[at('unitPrice')] = 'invalidAmount';
     // Unit prices may be finer than the currency (0.125 THB a screw); VND has no fractions at all.
     else if (decimals(l.unitPrice) > (minor === 0 ? 0 : 4)) errors[at('unitPrice')] = minor === 0 ? 'noDecimalsForCurrency' : 'tooManyDecimals';
+    if (!errors[at('quantity')] && tooLarge(new D(l.quantity))) errors[at('quantity')] = 'amountTooLarge';
+    if (!errors[at('unitPrice')] && tooLarge(new D(l.unitPrice))) errors[at('unitPrice')] = 'amountTooLarge';
+    const gross = !errors[at('quantity')] && !errors[at('unitPrice')] ? lineGross(l, minor) : null;
+    if (gross !== null && tooLarge(gross)) errors[at('unitPrice')] = 'amountTooLarge';
     if (!NUMBER.test(l.taxRate) || new D(l.taxRate).gt(100)) errors[at('taxRateId')] = 'unknownTaxRate';
     const discount = discountError(l.discountKind, l.discountValue, minor);
     if (discount) errors[at('discountValue')] = discount;
-    else if (!errors[at('quantity')] && !errors[at('unitPrice')] && l.discountKind === 'amount') {
-      if (new D(l.discountValue).gt(lineGross(l, minor))) errors[at('discountValue')] = 'discountTooBig';
+    else if (gross !== null && !errors[at('unitPrice')] && l.discountKind === 'amount') {
+      if (new D(l.discountValue).gt(gross)) errors[at('discountValue')] = 'discountTooBig';
     }
   });
   const doc = discountError(input.discountKind, input.discountValue, minor);
   if (doc) errors.discountValue = doc;
-  else if (!Object.keys(errors).length && input.discountKind === 'amount') {
+  else if (!Object.keys(errors).length) {
+    // The sum of the grosses bounds the subtotal and the stored discount total (line + document).
+    const grossTotal = input.lines.reduce((s, l) => s.plus(lineGross(l, minor)), new D(0));
     const subtotal = input.lines.reduce((s, l) => s.plus(lineNet(l, minor)), new D(0));
-    if (new D(input.discountValue).gt(subtotal)) errors.discountValue = 'discountTooBig';
+    if (tooLarge(grossTotal)) errors.discountValue = 'amountTooLarge';
+    else if (input.discountKind === 'amount' && new D(input.discountValue).gt(subtotal)) errors.discountValue = 'discountTooBig';
+    // VAT on top can push the grand total past the limit even when the subtotal fits.
+    else if (tooLarge(new D(computeTotals(input).grandTotal))) errors.discountValue = 'amountTooLarge';
   }
   return errors;
 }
@@ -120,19 +148,27 @@ function discountError(kind: DiscountKind, value: string, minor: number): string
 
 const money = (v: Dec, minor: number) => v.toDecimalPlaces(minor, Decimal.ROUND_HALF_UP);
 
+/** quantity x unit price, exact (both have at most four decimals, well inside the 40-digit precision). */
+function lineExact(l: TotalsLine): Dec {
+  return new D(l.quantity).times(l.unitPrice);
+}
+
 function lineGross(l: TotalsLine, minor: number): Dec {
-  return money(new D(l.quantity).times(l.unitPrice), minor);
+  return money(lineExact(l), minor);
 }
 
-function lineDiscount(l: TotalsLine, gross: Dec, minor: number): Dec {
-  const v = new D(l.discountValue || '0');
-  if (l.discountKind === 'percent') return money(gross.times(v).div(100), minor);
-  return D.min(money(v, minor), gross);
-}
-
+/**
+ * The line's net, rounded once: a percent discount is applied to the exact quantity x price and only
+ * then rounded; an amount discount is taken off the rounded gross. Never below zero. The printed
+ * discount is gross - net (see computeTotals), not rounded on its own.
+ */
 function lineNet(l: TotalsLine, minor: number): Dec {
-  const gross = lineGross(l, minor);
-  return gross.minus(lineDiscount(l, gross, minor));
+  const v = new D(l.discountValue || '0');
+  const net =
+    l.discountKind === 'percent'
+      ? money(lineExact(l).times(new D(100).minus(v)).div(100), minor)
+      : lineGross(l, minor).minus(money(v, minor));
+  return D.max(net, 0);
 }
 
 /** Splits `amount` across `weights` in proportion, in minor units, so the parts add up exactly. */
@@ -160,8 +196,8 @@ export function computeTotals(input: TotalsInput): Totals {
   const fmt = (v: Dec) => v.toFixed(minor);
   const lines = input.lines.map((l) => {
     const gross = lineGross(l, minor);
-    const discount = lineDiscount(l, gross, minor);
-    return { gross, discount, net: gross.minus(discount) };
+    const net = lineNet(l, minor);
+    return { gross, discount: gross.minus(net), net };
   });
   const subtotal = lines.reduce((s, l) => s.plus(l.net), new D(0));
   const lineDiscountTotal = lines.reduce((s, l) => s.plus(l.discount), new D(0));
