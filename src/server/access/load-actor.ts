@@ -57,7 +57,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     scopeUserIds,
     scopeTerritoryIds,
     seesAll,
-    org: { currency: org.currency, timeZone: org.timeZone, locale: org.locale, vatRate: org.vatRate },
+    org: { currency: org.currency, timeZone: org.timeZone, locale: org.locale },
   };
 }
 

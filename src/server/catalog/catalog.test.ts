@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { makeWorld, type World } from '../../../tests/support/world';
 import { customers } from '../db/schema';
 import {
-  createPriceList, createProduct, getPriceList, listProducts, listTaxRates, removeListPrice, saveTaxRate, searchPricedProducts,
-  setListPrice, taxRateInput, updateProduct, type ProductInput,
+  createPriceList, createProduct, getPriceList, listProducts, removeListPrice, searchPricedProducts, setListPrice, updateProduct,
+  type ProductInput,
 } from '.';
 
 let w: World;
@@ -76,21 +76,5 @@ describe('prices', () => {
     await expect(setListPrice(w.db, w.actors.admin, { priceListId: general, productId: pid, price: '1.234' })).rejects.toMatchObject({ fields: { price: 'tooManyDecimals' } });
     await expect(setListPrice(w.db, w.actors.repA1, { priceListId: general, productId: pid, price: '1' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(getPriceList(w.db, w.actors.admin2, general)).rejects.toMatchObject({ code: 'notFound' });
-  });
-});
-
-describe('tax rates', () => {
-  it('express 10 %, 8 %, 0 % and exempt; one default at a time', async () => {
-    const ten = await saveTaxRate(w.db, w.actors.admin, null, taxRateInput.parse({ name: 'VAT 10%', rate: '10', kind: 'vat', isDefault: 'on', active: 'on' }));
-    await saveTaxRate(w.db, w.actors.admin, null, taxRateInput.parse({ name: 'VAT 8%', rate: '8', kind: 'vat', active: 'on' }));
-    const rates = await listTaxRates(w.db, w.actors.admin);
-    expect(rates.filter((r) => r.isDefault).map((r) => r.id)).toEqual([ten]);
-    expect(rates.map((r) => r.rate).sort()).toEqual(['0.00', '0.00', '10.00', '7.00', '8.00']);
-    // An exempt rate is always 0 %, whatever was typed.
-    const ex = await saveTaxRate(w.db, w.actors.admin, null, taxRateInput.parse({ name: 'Exempt 2', rate: '5', kind: 'exempt', active: 'on' }));
-    expect((await listTaxRates(w.db, w.actors.admin)).find((r) => r.id === ex)?.rate).toBe('0.00');
-    await expect(saveTaxRate(w.db, w.actors.admin, ten, taxRateInput.parse({ name: 'VAT 10%', rate: '10', kind: 'vat', isDefault: 'on' }))).rejects.toMatchObject({ fields: { active: 'defaultRateActive' } });
-    await expect(saveTaxRate(w.db, w.actors.mA, null, taxRateInput.parse({ name: 'X', rate: '1', kind: 'vat', active: 'on' }))).rejects.toMatchObject({ code: 'forbidden' });
-    expect(taxRateInput.safeParse({ name: 'Bad', rate: '120', kind: 'vat' }).success).toBe(false);
   });
 });

@@ -66,13 +66,13 @@ export async function searchPricedProducts(
     for (const list of lists) {
       const hit = prices.find((x) => x.priceListId === list.id && x.productId === p.id);
       if (hit) {
-        price = convert(hit.price, rate.rate, list.pricesIncludeTax, q.pricesIncludeTax);
+        price = convert(hit.price, rate.rate ?? '0', list.pricesIncludeTax, q.pricesIncludeTax);
         priceSource = list.id === ownListId ? 'customer' : 'list';
         break;
       }
     }
     if (!price && q.currency === actor.org.currency) {
-      price = convert(p.price, rate.rate, false, q.pricesIncludeTax);
+      price = convert(p.price, rate.rate ?? '0', false, q.pricesIncludeTax);
       priceSource = 'product';
     }
     return {

@@ -47,7 +47,7 @@ export async function listProducts(
   if (f.after) parts.push(gt(products.code, f.after));
   const limit = f.limit ?? PRODUCT_PAGE;
   const rows = await db
-    .select({ product: products, taxName: taxRates.name, taxRate: taxRates.rate })
+    .select({ product: products, taxName: taxRates.name })
     .from(products)
     .leftJoin(taxRates, eq(taxRates.id, products.taxRateId))
     .where(and(...parts))

@@ -1,83 +1,122 @@
 import 'server-only';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { organizations, taxRates } from '../db/schema';
+import { organizations, taxRatePeriods, taxRates } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound } from '../errors';
 import { writeAudit } from '../audit/write';
-import { requiredText } from '../validation';
+import { isLocale } from '../i18n/locales';
+import { todayIn } from '../opportunities/commands';
+import { checkbox, choice, date, percent, requiredText, text } from '../validation';
+import { TAX_DEFAULTS, countryOfCurrency, isCountry } from './tax-defaults';
+import { rateOn, taxRateLabel } from './tax-periods';
 
-export type TaxRate = typeof taxRates.$inferSelect;
-
-const DEFAULT_NAMES: Record<string, { vat: (r: string) => string; zero: string; exempt: string }> = {
-  en: { vat: (r) => `VAT ${r}%`, zero: 'Zero-rated 0%', exempt: 'VAT exempt' },
-  th: { vat: (r) => `ภาษีมูลค่าเพิ่ม ${r}%`, zero: 'อัตราภาษี 0%', exempt: 'ยกเว้นภาษีมูลค่าเพิ่ม' },
-  vi: { vat: (r) => `Thuế GTGT ${r}%`, zero: 'Thuế suất 0%', exempt: 'Không chịu thuế GTGT' },
-  ru: { vat: (r) => `НДС ${r}%`, zero: 'НДС 0%', exempt: 'Без НДС' },
-};
-
-const plainRate = (r: string) => r.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+export type TaxRatePeriod = typeof taxRatePeriods.$inferSelect;
+/** A tax rate with its periods and the figure in force on the date asked for (null: none then). */
+export type TaxRate = typeof taxRates.$inferSelect & { periods: TaxRatePeriod[]; rate: string | null; label: string };
 
 /**
- * An organization starts with its standard VAT rate (from its settings), zero-rated and exempt; the
- * rows are created the first time rates are needed, so older organizations get them too.
+ * An organization starts with its country's rates and their periods (catalog/tax-defaults.ts), named
+ * in its language. The rows are created the first time rates are needed, so older organizations
+ * get them too; the organization row is locked so two first requests do not both create them.
  */
 export async function ensureTaxRates(db: Db, orgId: string): Promise<void> {
   const [any] = await db.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.orgId, orgId)).limit(1);
   if (any) return;
-  const [org] = await db.select({ vatRate: organizations.vatRate, locale: organizations.locale }).from(organizations).where(eq(organizations.id, orgId));
-  const names = DEFAULT_NAMES[org?.locale ?? 'en'] ?? DEFAULT_NAMES.en;
-  const rate = org?.vatRate ?? '7.00';
-  await db.insert(taxRates).values([
-    { orgId, name: names.vat(plainRate(rate)), rate, kind: 'vat', isDefault: true },
-    { orgId, name: names.zero, rate: '0', kind: 'zero' },
-    { orgId, name: names.exempt, rate: '0', kind: 'exempt' },
-  ]);
+  await db.transaction(async (tx) => {
+    const [org] = await tx
+      .select({ country: organizations.country, currency: organizations.currency, locale: organizations.locale })
+      .from(organizations)
+      .where(eq(organizations.id, orgId))
+      .for('update');
+    if (!org) return;
+    const [again] = await tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.orgId, orgId)).limit(1);
+    if (again) return;
+    const country = isCountry(org.country) ? org.country : countryOfCurrency(org.currency);
+    const locale = isLocale(org.locale) ? org.locale : 'en';
+    for (const d of TAX_DEFAULTS[country]) {
+      const [row] = await tx.insert(taxRates).values({ orgId, name: d.name[locale], kind: d.kind, isDefault: d.isDefault ?? false }).returning({ id: taxRates.id });
+      await tx.insert(taxRatePeriods).values(
+        d.periods.map((p) => ({ taxRateId: row.id, rate: p.rate, validFrom: p.validFrom, validTo: p.validTo, note: p.note?.[locale] ?? '' })),
+      );
+    }
+  });
 }
 
-export async function listTaxRates(db: Db, actor: Actor, opts: { includeInactive?: boolean } = {}): Promise<TaxRate[]> {
+/**
+ * The organization's rates, each with its periods and the figure in force on `on` (default: today
+ * in the organization's time zone). Two queries whatever the number of rates.
+ */
+export async function listTaxRates(db: Db, actor: Actor, opts: { includeInactive?: boolean; on?: string } = {}): Promise<TaxRate[]> {
   await ensureTaxRates(db, actor.orgId);
   const where = opts.includeInactive ? eq(taxRates.orgId, actor.orgId) : and(eq(taxRates.orgId, actor.orgId), eq(taxRates.active, true));
-  return db.select().from(taxRates).where(where).orderBy(desc(taxRates.isDefault), asc(taxRates.kind), desc(taxRates.rate), asc(taxRates.name));
+  const rows = await db.select().from(taxRates).where(where).orderBy(desc(taxRates.isDefault), asc(taxRates.kind), asc(taxRates.name), asc(taxRates.createdAt));
+  const periods = rows.length
+    ? await db.select().from(taxRatePeriods).where(inArray(taxRatePeriods.taxRateId, rows.map((r) => r.id))).orderBy(asc(taxRatePeriods.validFrom))
+    : [];
+  const on = opts.on ?? todayIn(actor.org.timeZone);
+  return rows.map((r) => {
+    const own = periods.filter((p) => p.taxRateId === r.id);
+    const rate = rateOn(own, on)?.rate ?? null;
+    return { ...r, periods: own, rate, label: taxRateLabel(r.name, r.kind, rate) };
+  });
 }
 
-export async function getTaxRate(db: Db, actor: Actor, id: string): Promise<TaxRate> {
+export async function getTaxRate(db: Db, actor: Actor, id: string) {
   const [r] = await db.select().from(taxRates).where(and(eq(taxRates.id, id), eq(taxRates.orgId, actor.orgId)));
   if (!r) throw notFound();
   return r;
 }
 
-export const taxRateInput = z
-  .object({
-    name: requiredText(80),
-    rate: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, 'invalidRate').refine((v) => Number.parseFloat(v) <= 100, 'invalidRate'),
-    kind: z.enum(['vat', 'zero', 'exempt'], { message: 'invalidChoice' }),
-    isDefault: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
-    active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
-  })
-  .transform((v) => ({ ...v, rate: v.kind === 'vat' ? v.rate : '0' }));
+/** What an admin edits on a rate itself; its figure changes through periods (tax-rate-periods.ts). */
+export const taxRateInput = z.object({
+  name: requiredText(80),
+  isDefault: checkbox,
+  active: checkbox,
+});
 export type TaxRateInput = z.infer<typeof taxRateInput>;
 
-export async function saveTaxRate(db: Db, actor: Actor, id: string | null, input: TaxRateInput): Promise<string> {
+/** A new rate comes with its first period. Zero-rated and exempt rates are always 0 %. */
+export const newTaxRateInput = taxRateInput
+  .extend({
+    kind: choice(['vat', 'zero', 'exempt']),
+    rate: percent({ required: true }),
+    validFrom: date(),
+    note: text(300),
+  })
+  .transform((v) => ({ ...v, rate: v.kind === 'vat' ? v.rate : '0' }));
+export type NewTaxRateInput = z.infer<typeof newTaxRateInput>;
+
+async function makeDefault(tx: Db, actor: Actor, id: string) {
+  await tx.update(taxRates).set({ isDefault: false }).where(and(eq(taxRates.orgId, actor.orgId), ne(taxRates.id, id)));
+  await tx.update(taxRates).set({ isDefault: true }).where(eq(taxRates.id, id));
+}
+
+export async function createTaxRate(db: Db, actor: Actor, input: NewTaxRateInput): Promise<string> {
   assertCan(actor, 'org.manage');
   await ensureTaxRates(db, actor.orgId);
-  if (input.kind === 'vat' && Number.parseFloat(input.rate) === 0) throw invalid({ rate: 'invalidRate' });
+  if (input.kind === 'vat' && /^0*(\.0*)?$/.test(input.rate)) throw invalid({ rate: 'invalidRate' });
   return db.transaction(async (tx) => {
-    let rowId = id;
-    if (id) {
-      const current = await getTaxRate(tx, actor, id);
-      if (current.isDefault && !input.active) throw invalid({ active: 'defaultRateActive' });
-      await tx.update(taxRates).set({ name: input.name, rate: input.rate, kind: input.kind, active: input.active }).where(eq(taxRates.id, id));
-    } else {
-      rowId = (await tx.insert(taxRates).values({ orgId: actor.orgId, name: input.name, rate: input.rate, kind: input.kind, active: input.active }).returning({ id: taxRates.id }))[0].id;
-    }
-    if (input.isDefault && input.active) {
-      await tx.update(taxRates).set({ isDefault: false }).where(and(eq(taxRates.orgId, actor.orgId), ne(taxRates.id, rowId!)));
-      await tx.update(taxRates).set({ isDefault: true }).where(eq(taxRates.id, rowId!));
-    }
-    await writeAudit(tx, actor, actor.orgId, 'tax_rate', rowId!, id ? 'update' : 'create', { name: input.name, rate: input.rate, kind: input.kind });
-    return rowId!;
+    const [row] = await tx
+      .insert(taxRates)
+      .values({ orgId: actor.orgId, name: input.name, kind: input.kind, active: input.active })
+      .returning({ id: taxRates.id });
+    await tx.insert(taxRatePeriods).values({ taxRateId: row.id, rate: input.rate, validFrom: input.validFrom, note: input.note });
+    if (input.isDefault && input.active) await makeDefault(tx, actor, row.id);
+    await writeAudit(tx, actor, actor.orgId, 'tax_rate', row.id, 'create', { name: input.name, kind: input.kind, rate: input.rate, validFrom: input.validFrom });
+    return row.id;
+  });
+}
+
+export async function updateTaxRate(db: Db, actor: Actor, id: string, input: TaxRateInput): Promise<void> {
+  assertCan(actor, 'org.manage');
+  const current = await getTaxRate(db, actor, id);
+  if (current.isDefault && !input.active) throw invalid({ active: 'defaultRateActive' });
+  await db.transaction(async (tx) => {
+    await tx.update(taxRates).set({ name: input.name, active: input.active }).where(and(eq(taxRates.id, id), eq(taxRates.orgId, actor.orgId)));
+    if (input.isDefault && input.active) await makeDefault(tx, actor, id);
+    await writeAudit(tx, actor, actor.orgId, 'tax_rate', id, 'update', { name: input.name, active: input.active, isDefault: input.isDefault });
   });
 }

@@ -41,7 +41,8 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
         taxId: '0105566012345',
         branch: 'Head office (00000)',
         currency: 'THB',
-        vatRate: '7.00',
+        // The tax rates come from the country's defaults (catalog/tax-defaults.ts), dated.
+        country: 'TH',
         locale: 'th',
         timeZone: 'Asia/Bangkok',
         quoteValidityDays: 30,

@@ -8,6 +8,7 @@ import { assertCan } from '../access/permissions';
 import { stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { LOCALES } from '../i18n/locales';
+import { COUNTRIES } from '../catalog/tax-defaults';
 import { requiredText, text, version } from '../validation';
 
 export const CURRENCIES = ['THB', 'VND', 'RUB', 'USD', 'EUR'] as const;
@@ -29,12 +30,9 @@ export const organizationInput = z.object({
   taxId: text(20).refine((v) => v === '' || /^[0-9A-Za-z\-]{5,20}$/.test(v), 'invalidTaxId'),
   branch: text(60),
   currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
-  // A percent with at most two decimals, 0 to 100; kept as a string so no float ever touches it.
-  vatRate: z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'invalidRate')
-    .refine((v) => Number.parseFloat(v) <= 100, 'invalidRate'),
+  // Which tax rates a new organization starts with; the rates themselves are dated data kept
+  // under Admin › Tax rates, so there is no VAT figure among the settings.
+  country: z.enum(COUNTRIES, { message: 'invalidChoice' }),
   locale: z.enum(LOCALES, { message: 'invalidChoice' }),
   timeZone: requiredText(64).refine(validTimeZone, 'invalidTimeZone'),
   removeLogo: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
@@ -69,7 +67,7 @@ export async function updateOrganization(db: Db, actor: Actor, input: Organizati
         taxId: input.taxId,
         branch: input.branch,
         currency: input.currency,
-        vatRate: input.vatRate,
+        country: input.country,
         locale: input.locale,
         timeZone: input.timeZone,
         quoteValidityDays: input.quoteValidityDays,
@@ -81,6 +79,6 @@ export async function updateOrganization(db: Db, actor: Actor, input: Organizati
       .where(and(eq(organizations.id, actor.orgId), eq(organizations.version, input.version)))
       .returning({ id: organizations.id });
     if (!done.length) throw stale();
-    await writeAudit(tx, actor, actor.orgId, 'organization', actor.orgId, 'update', { currency: input.currency, vatRate: input.vatRate });
+    await writeAudit(tx, actor, actor.orgId, 'organization', actor.orgId, 'update', { currency: input.currency, country: input.country });
   });
 }

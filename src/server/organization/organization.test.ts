@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 const form = (over: Record<string, string> = {}) => ({
   legalName: 'Saigon Trading JSC', address: '1 Le Loi, District 1', taxId: '0312345678', branch: '', currency: 'VND',
-  vatRate: '8', locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh', version: '1', ...over,
+  country: 'VN', locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh', version: '1', ...over,
 });
 
 describe('organization settings', () => {
@@ -17,21 +17,17 @@ describe('organization settings', () => {
     const input = organizationInput.parse(form({ version: String(org.version) }));
     await updateOrganization(w.db, w.actors.admin, input, 'data:image/png;base64,AAAA');
     const after = await getOrganization(w.db, w.actors.admin);
-    expect(after).toMatchObject({ currency: 'VND', vatRate: '8.00', timeZone: 'Asia/Ho_Chi_Minh', version: org.version + 1, logo: 'data:image/png;base64,AAAA' });
+    expect(after).toMatchObject({ currency: 'VND', country: 'VN', timeZone: 'Asia/Ho_Chi_Minh', version: org.version + 1, logo: 'data:image/png;base64,AAAA' });
     await expect(updateOrganization(w.db, w.actors.admin, input)).rejects.toMatchObject({ code: 'staleVersion' });
     const remove = organizationInput.parse(form({ version: String(after.version), removeLogo: 'on' }));
     await updateOrganization(w.db, w.actors.admin, remove);
     expect((await getOrganization(w.db, w.actors.admin)).logo).toBeNull();
   });
 
-  it.each([['7.555'], ['101'], ['-1'], ['seven']])('rejects the VAT rate %s', (vatRate) => {
-    const r = organizationInput.safeParse(form({ vatRate }));
-    expect(r.success).toBe(false);
-    expect(r.error!.issues[0]).toMatchObject({ path: ['vatRate'], message: 'invalidRate' });
-  });
-
-  it.each([['0'], ['7'], ['10'], ['20.00']])('accepts the VAT rate %s', (vatRate) => {
-    expect(organizationInput.safeParse(form({ vatRate })).success).toBe(true);
+  it('has no VAT figure: rates are dated data under Admin › Tax rates; the country picks the starting set', () => {
+    const r = organizationInput.safeParse(form({ vatRate: '7' }));
+    expect(r.success && 'vatRate' in r.data).toBe(false);
+    expect(organizationInput.safeParse(form({ country: 'DE' })).error!.issues[0]).toMatchObject({ path: ['country'], message: 'invalidChoice' });
   });
 
   it('rejects an unknown time zone and currency', () => {

@@ -8,6 +8,7 @@ import { displayNumber, effectiveStatus, quotationLinesOf } from './queries';
 import { taxNames } from './lines';
 import { computeTotals } from '../documents/totals';
 import { trimZeros } from './commands';
+import { taxRateLabel } from '../catalog/tax-periods';
 
 type Row = typeof quotations.$inferSelect;
 
@@ -30,7 +31,13 @@ export async function quotationDocument(db: Db, q: Row): Promise<QuotationDocume
       taxRate: l.taxRate, taxKey: l.taxRateId ?? 'none',
     })),
   });
-  const rateOf = (key: string) => trimZeros(lines.find((l) => (l.taxRateId ?? 'none') === key)?.taxRate ?? '0');
+  const lineOf = (key: string) => lines.find((l) => (l.taxRateId ?? 'none') === key);
+  const rateOf = (key: string) => trimZeros(lineOf(key)?.taxRate ?? '0');
+  // The rate's name with the figure the lines were priced at ("VAT 7 %"): a rate's figure is dated.
+  const labelOf = (key: string) => {
+    const name = names.get(key);
+    return name ? taxRateLabel(name, (lineOf(key)?.taxKind ?? 'vat') as 'vat' | 'zero' | 'exempt', lineOf(key)?.taxRate) : '';
+  };
   return {
     language: q.language,
     timeZone: org.timeZone,
@@ -56,7 +63,7 @@ export async function quotationDocument(db: Db, q: Row): Promise<QuotationDocume
     lineDiscountTotal: totals.lineDiscountTotal,
     documentDiscount: totals.documentDiscount,
     taxBase: q.taxBase,
-    taxes: totals.taxes.map((t) => ({ label: names.get(t.key) ?? '', rate: rateOf(t.key), base: t.base, tax: t.tax })),
+    taxes: totals.taxes.map((t) => ({ label: labelOf(t.key), rate: rateOf(t.key), base: t.base, tax: t.tax })),
     taxTotal: q.taxTotal,
     grandTotal: q.grandTotal,
     terms: q.terms,

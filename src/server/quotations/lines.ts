@@ -15,15 +15,19 @@ export type PreparedLine = LineInput & { description: string; taxRateId: string;
  * Checks a quotation's lines and discounts against the catalogue and the tax rates of the
  * organization, then computes the totals. Throws Invalid with one key per bad field
  * ("lines.2.quantity") so the form marks the exact cell; nothing is saved.
+ *
+ * Each line takes its rate's period in force on the document's date (`on`: the issue date of a
+ * sent quotation, today in the organization's time zone for a draft); a rate with no period then
+ * is an error on that line ('noRateOnDate').
  */
 export async function prepareLines(
   db: Db,
   actor: Actor,
   input: Pick<QuotationInput, 'lines' | 'currency' | 'pricesIncludeTax' | 'discountKind' | 'discountValue' | 'language'>,
-  opts: { allowInactiveRates?: boolean } = {},
+  opts: { allowInactiveRates?: boolean; on?: string } = {},
 ) {
   const errors: Record<string, string> = {};
-  const rates = await listTaxRates(db, actor, { includeInactive: true });
+  const rates = await listTaxRates(db, actor, { includeInactive: true, on: opts.on });
   const defaultRate = rates.find((r) => r.isDefault && r.active) ?? rates.find((r) => r.active);
   const productIds = [...new Set(input.lines.map((l) => l.productId).filter((v): v is string => Boolean(v)))];
   const known = productIds.length
@@ -34,6 +38,7 @@ export async function prepareLines(
     if (l.productId && !product) errors[`lines.${i}.productId`] = 'unknownProduct';
     const rate = l.taxRateId ? rates.find((r) => r.id === l.taxRateId && (r.active || opts.allowInactiveRates)) : product?.taxRateId ? rates.find((r) => r.id === product.taxRateId) : defaultRate;
     if (!rate) errors[`lines.${i}.taxRateId`] = 'unknownTaxRate';
+    else if (rate.rate === null) errors[`lines.${i}.taxRateId`] = 'noRateOnDate';
     const description = l.description || (product ? productName(product, input.language) : '');
     if (!description) errors[`lines.${i}.description`] = 'required';
     return { ...l, description, unit: l.unit || product?.unit || '', taxRateId: rate?.id ?? '', taxRate: rate?.rate ?? '0', taxKind: rate?.kind ?? 'vat' };

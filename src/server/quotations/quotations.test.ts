@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { makeWorld, type World } from '../../../tests/support/world';
-import { contacts, notifications, opportunities, outbox, products, quotations, taxRates } from '../db/schema';
+import { contacts, notifications, opportunities, outbox, products, quotations, taxRatePeriods, taxRates } from '../db/schema';
 import { listPipelines } from '../pipelines';
 import { createOpportunity, todayIn } from '../opportunities/commands';
 import { listTaxRates } from '../catalog/tax-rates';
@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 
 describe('tax rates', () => {
-  it('start with the organization VAT rate as default, zero-rated and exempt', async () => {
+  it("start with the country's rates (Thailand by default): standard VAT 7 % as default, zero-rated and exempt", async () => {
     const rates = await listTaxRates(w.db, w.actors.repA1);
     expect(rates.map((r) => [r.kind, r.rate, r.isDefault])).toEqual([['vat', '7.00', true], ['zero', '0.00', false], ['exempt', '0.00', false]]);
   });
@@ -101,7 +101,8 @@ describe('creating quotations', () => {
   });
 
   it('refuses a retired tax rate on a new line', async () => {
-    const [r] = await w.db.insert(taxRates).values({ orgId: w.org.id, name: 'Old 10%', rate: '10', kind: 'vat', active: false }).returning();
+    const [r] = await w.db.insert(taxRates).values({ orgId: w.org.id, name: 'Old 10%', kind: 'vat', active: false }).returning();
+    await w.db.insert(taxRatePeriods).values({ taxRateId: r.id, rate: '10', validFrom: '2000-01-01' });
     await expect(createQuotation(w.db, w.actors.repA1, input({ lines: JSON.stringify([line({ taxRateId: r.id })]) }))).rejects.toMatchObject({ fields: { 'lines.0.taxRateId': 'unknownTaxRate' } });
   });
 

@@ -2,10 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, organizations, quotations } from '../db/schema';
+import { customers, organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { conflict, invalid, stale } from '../errors';
+import { conflict, DomainError, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { queueMail } from '../mail';
 import { nextNumber } from '../documents/numbering';
@@ -18,7 +18,7 @@ import { prepareLines } from './lines';
 import { newLinkToken, quoteLink } from './link';
 import { formatMoney } from '@/lib/format';
 import Decimal from 'decimal.js';
-import { minorUnits } from '../documents/totals';
+import { minorUnits, type Totals } from '../documents/totals';
 
 async function mailText(locale: string, params: Record<string, string>) {
   const { createTranslator } = await import('use-intl/core');
@@ -43,6 +43,10 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
   const to = q.contactEmail || customer?.email;
   if (!to) throw invalid({ contactId: 'noRecipient' });
   const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
+  // A draft is issued today, so its lines take the tax rates in force today, whatever they were
+  // when it was written; a quotation sent again keeps its issue date and its figures.
+  const repriced = q.status === 'draft' ? await priceOn(db, actor, await inputFrom(db, q), today) : null;
+  const grandTotal = repriced?.totals.grandTotal ?? q.grandTotal;
   const { token, hash } = newLinkToken();
   const number = await db.transaction(async (tx) => {
     const [locked] = await tx.select({ version: quotations.version, number: quotations.number }).from(quotations).where(eq(quotations.id, id)).for('update');
@@ -53,12 +57,17 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
       .set({
         number, status: 'sent', issueDate: q.status === 'draft' ? today : q.issueDate, sentAt: new Date(), sentTo: to,
         tokenHash: hash, tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
+        ...(repriced ? totalsOf(repriced.totals, q.currency) : {}),
       })
       .where(eq(quotations.id, id));
+    if (repriced) {
+      await tx.delete(quotationLines).where(eq(quotationLines.quotationId, id));
+      await insertLines(tx, id, repriced.lines, repriced.totals);
+    }
     const shown = displayNumber({ number, revision: q.revision })!;
     const mail = await mailText(q.language, {
       number: shown, company: org?.legalName ?? '', customer: q.customerName, contact: q.contactName ?? q.customerName,
-      total: formatMoney(q.grandTotal, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: q.validUntil, link: quoteLink(token), salesperson: q.ownerName,
+      total: formatMoney(grandTotal, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: q.validUntil, link: quoteLink(token), salesperson: q.ownerName,
     });
     await queueMail(tx, { orgId: actor.orgId, to, subject: mail.subject, text: mail.text });
     await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'send', { number: shown, to });
@@ -78,7 +87,7 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
   const input = await inputFrom(db, q);
   const defaults = await quotationDefaults(db, actor);
   input.validUntil = defaults.validUntil;
-  const { lines, totals } = await prepareLinesLoose(db, actor, input);
+  const { lines, totals } = await priceOn(db, actor, input, todayIn(actor.org.timeZone));
   const newId = randomUUID();
   await db.transaction(async (tx) => {
     const done = await tx
@@ -94,8 +103,7 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
       language: q.language, currency: q.currency, pricesIncludeTax: q.pricesIncludeTax, validUntil: input.validUntil,
       discountKind: q.discountKind, discountValue: q.discountValue, terms: q.terms, notes: q.notes,
       // The lines are priced again at today's rates, so the header takes the totals computed with them.
-      subtotal: totals.subtotal, taxBase: totals.taxBase, taxTotal: totals.taxTotal, grandTotal: totals.grandTotal,
-      discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(q.currency)),
+      ...totalsOf(totals, q.currency),
       createdById: actor.id,
     });
     await insertLines(tx, newId, lines, totals);
@@ -104,9 +112,25 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
   return newId;
 }
 
-// A revision copies what was sent as it was, even if a product or rate has been retired since.
-async function prepareLinesLoose(db: Db, actor: Actor, input: Awaited<ReturnType<typeof inputFrom>>) {
-  return prepareLines(db, actor, input, { allowInactiveRates: true });
+/**
+ * Prices stored lines again on a date. A rate retired since is still allowed (the document keeps
+ * what it had), but a rate with no period in force on that date stops the send or revision with
+ * one message about the lines, since there is no line editor on that page to mark.
+ */
+async function priceOn(db: Db, actor: Actor, input: Awaited<ReturnType<typeof inputFrom>>, on: string) {
+  try {
+    return await prepareLines(db, actor, input, { allowInactiveRates: true, on });
+  } catch (e) {
+    if (e instanceof DomainError && Object.values(e.fields).includes('noRateOnDate')) throw invalid({ lines: 'noRateOnDate' });
+    throw e;
+  }
+}
+
+function totalsOf(totals: Totals, currency: string) {
+  return {
+    subtotal: totals.subtotal, taxBase: totals.taxBase, taxTotal: totals.taxTotal, grandTotal: totals.grandTotal,
+    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(currency)),
+  };
 }
 
 /** Stops the customer's link from working; the quotation itself stays as it is. */

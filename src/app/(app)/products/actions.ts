@@ -6,8 +6,8 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/server/action';
 import {
-  createPriceList, createProduct, priceItemInput, priceListInput, productInput, removeListPrice, saveTaxRate, setListPrice,
-  taxRateInput, updatePriceList, updateProduct,
+  createPriceList, createProduct, priceItemInput, priceListInput, productInput, removeListPrice, setListPrice,
+  updatePriceList, updateProduct,
 } from '@/server/catalog';
 import { uuid, version } from '@/server/validation';
 
@@ -47,12 +47,3 @@ export const removeListPriceAction = formAction(z.object({ priceListId: uuid, pr
   await removeListPrice(db, actor, input.priceListId, input.productId);
   return input.priceListId;
 }, (id) => revalidatePath(`/price-lists/${id}`));
-
-export const saveTaxRateAction = formAction(
-  z.object({ id: z.preprocess((v) => v || undefined, uuid.optional()) }).and(taxRateInput),
-  ({ db, actor, input }) => saveTaxRate(db, actor, input.id ?? null, input),
-  async () => {
-    revalidatePath('/admin/tax-rates');
-    return saved();
-  },
-);

@@ -5,5 +5,5 @@ import { listTaxRates } from '@/server/catalog';
 
 export async function rateOptions(actor: Actor) {
   const rates = await listTaxRates(await getDb(), actor);
-  return rates.map((r) => ({ value: r.id, label: r.name }));
+  return rates.map((r) => ({ value: r.id, label: r.label }));
 }

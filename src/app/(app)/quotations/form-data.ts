@@ -17,6 +17,7 @@ export async function quoteFormOptions(actor: Actor, customerId: string) {
     currency: list?.currency ?? null,
     contacts: customer.contacts.map((c) => ({ value: c.id, label: c.email ? `${c.name} <${c.email}>` : c.name })),
     owners: owners.map((u) => ({ value: u.id, label: u.name })),
-    rates: rates.map((r) => ({ id: r.id, name: r.name, rate: r.rate })),
+    // Today's figure: a draft is priced at the rates in force today (sending re-reads them).
+    rates: rates.map((r) => ({ id: r.id, name: r.label, rate: r.rate ?? '0' })),
   };
 }

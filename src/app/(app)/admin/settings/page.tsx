@@ -1,7 +1,9 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { CURRENCIES, getOrganization } from '@/server/organization';
 import { LOCALES } from '@/server/i18n/locales';
+import { COUNTRIES } from '@/server/catalog/tax-defaults';
 import { LOCALE_NAMES } from '@/lib/locale';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
@@ -28,10 +30,13 @@ export default async function SettingsPage() {
             <TextField name="taxId" label={t('taxId')} defaultValue={org.taxId} />
             <TextField name="branch" label={t('branch')} defaultValue={org.branch} hint={t('branchHint')} />
             <SelectField name="currency" label={t('currency')} defaultValue={org.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
-            <TextField name="vatRate" label={t('vatRate')} defaultValue={org.vatRate} inputMode="decimal" hint={t('vatRateHint')} />
+            <SelectField name="country" label={t('country')} defaultValue={org.country} options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))} hint={t('countryHint')} />
             <SelectField name="locale" label={t('locale')} defaultValue={org.locale} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
             <TextField name="timeZone" label={t('timeZone')} defaultValue={org.timeZone} hint={t('timeZoneHint')} />
           </div>
+          <p className="text-sm text-slate-700" data-testid="tax-rates-note">
+            {t('taxRatesNote')} <Link href="/admin/tax-rates" className="underline">{t('taxRatesLink')}</Link>
+          </p>
           <TextArea name="address" label={t('address')} defaultValue={org.address} />
           <TextField name="quoteValidityDays" label={t('quoteValidityDays')} defaultValue={String(org.quoteValidityDays)} inputMode="decimal" />
           <TextArea name="quoteTerms" label={t('quoteTerms')} defaultValue={org.quoteTerms} />
