@@ -31,8 +31,8 @@ describe('contact history', () => {
   });
 
   it('is scoped like its customer or deal', async () => {
-    await expect(logActivity(w.db, w.actors.repB1, entry({ customerId: w.customers.a1 }))).rejects.toMatchObject({ code: 'notFound' });
-    await expect(logActivity(w.db, w.actors.repA2, entry({ opportunityId: deal }))).rejects.toMatchObject({ code: 'notFound' });
+    await expect(logActivity(w.db, w.actors.repB1, entry({ customerId: w.customers.a1 }))).rejects.toMatchObject({ fields: { customerId: 'unknownCustomer' } });
+    await expect(logActivity(w.db, w.actors.repA2, entry({ opportunityId: deal }))).rejects.toMatchObject({ fields: { opportunityId: 'invalidChoice' } });
     await expect(customerTimeline(w.db, w.actors.repB1, w.customers.a1)).rejects.toMatchObject({ code: 'notFound' });
     await expect(dealTimeline(w.db, w.actors.admin2, deal)).rejects.toMatchObject({ code: 'notFound' });
     await expect(logActivity(w.db, w.actors.finance, entry({ customerId: w.customers.a1 }))).rejects.toMatchObject({ code: 'forbidden' });
@@ -61,6 +61,6 @@ describe('activity form input', () => {
     const { activityInput } = await import('./index');
     const r = activityInput.safeParse({ kind: 'call', opportunityId: '00000000-0000-4000-8000-000000000000', outcome: 'ok' });
     expect(r.success).toBe(true);
-    expect(r.data).toMatchObject({ customerId: null, occurredAt: '' });
+    expect(r.data).toMatchObject({ customerId: null, occurredAt: null });
   });
 });

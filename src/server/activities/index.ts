@@ -9,7 +9,8 @@ import { invalid } from '../errors';
 import { writeAudit } from '../audit/write';
 import { getCustomer } from '../customers/queries';
 import { getOpportunity } from '../opportunities/queries';
-import { isUuid, optionalUuid, text } from '../validation';
+import { isUuid, localDateTime, longText, optionalUuid } from '../validation';
+import { checkRefs } from '../access/refs';
 
 export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'visit', 'note'] as const;
 
@@ -19,10 +20,10 @@ export const activityInput = z.object({
   customerId: z.preprocess((v) => v ?? '', optionalUuid),
   opportunityId: z.preprocess((v) => v ?? '', optionalUuid),
   // From <input type="datetime-local">, read in the organization's time zone; empty means now.
-  occurredAt: z.string().trim().max(20).optional().default('').refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v), 'invalidDate'),
-  outcome: text(500).optional().default(''),
-  nextStep: text(500).optional().default(''),
-  notes: text(4000).optional().default(''),
+  occurredAt: localDateTime({ optional: true }),
+  outcome: longText(500).optional().default(''),
+  nextStep: longText(500).optional().default(''),
+  notes: longText(4000).optional().default(''),
 });
 export type ActivityInput = z.infer<typeof activityInput>;
 
@@ -38,14 +39,17 @@ export function zonedToInstant(local: string, timeZone: string): Date {
 /** Logs a contact on a customer, or on a deal (and so on its customer). */
 export async function logActivity(db: Db, actor: Actor, input: ActivityInput): Promise<string> {
   assertCan(actor, 'activity.log');
-  let customerId = input.customerId;
-  if (input.opportunityId) {
-    const deal = await getOpportunity(db, actor, input.opportunityId);
-    customerId = deal.customerId;
-  } else if (customerId) {
-    await getCustomer(db, actor, customerId);
-  } else throw invalid({ customerId: 'required' });
-  if (input.kind !== 'note' && !input.outcome && !input.notes) throw invalid({ outcome: 'required' });
+  if (!input.opportunityId && !input.customerId) throw invalid({ customerId: 'required' });
+  const refs = await checkRefs(
+    db,
+    actor,
+    {
+      opportunityId: { kind: 'deal', id: input.opportunityId },
+      customerId: { kind: 'customer', id: input.opportunityId ? null : input.customerId },
+    },
+    input.kind !== 'note' && !input.outcome && !input.notes ? { outcome: 'required' } : {},
+  );
+  const customerId = input.opportunityId ? (refs.opportunityId!.customerId as string) : input.customerId;
   const occurredAt = input.occurredAt ? zonedToInstant(input.occurredAt, actor.org.timeZone) : new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -67,7 +71,8 @@ export const TIMELINE_PAGE = 50;
 /** `before` is a cursor "<instant>|<id>" from the previous page: entries strictly older than it. */
 async function page(db: Db, where: SQL, before?: string) {
   const [at, id] = (before ?? '').split('|');
-  const valid = at && id && !Number.isNaN(Date.parse(at)) && isUuid(id);
+  // A cursor from the address bar: only an exact ISO instant in the business window is used.
+  const valid = at && id && isUuid(id) && /^2\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
   const rows = await db
     .select(cols)
     .from(activities)

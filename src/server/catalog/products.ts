@@ -7,7 +7,8 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { requiredText, text, optionalUuid } from '../validation';
+import { longText, money, optionalUuid, requiredText, text } from '../validation';
+import { checkRefs } from '../access/refs';
 import { parseAmount } from '../opportunities/amount';
 import { LOCALES } from '../i18n/locales';
 import { isUniqueViolation } from '../db/errors';
@@ -25,8 +26,8 @@ export const productInput = z.object({
   name_vi: z.preprocess((v) => v ?? '', text(200)),
   name_ru: z.preprocess((v) => v ?? '', text(200)),
   unit: z.preprocess((v) => v ?? '', text(30)),
-  description: z.preprocess((v) => v ?? '', text(2000)),
-  price: z.preprocess((v) => v ?? '', z.string()),
+  description: longText(2000),
+  price: money({ empty: '0' }),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
   active: bool(false),
 });
@@ -64,11 +65,8 @@ export async function getProduct(db: Db, actor: Actor, id: string): Promise<Prod
 
 async function checkInput(db: Db, actor: Actor, input: ProductInput) {
   const price = parseAmount(input.price, actor.org.currency);
+  await checkRefs(db, actor, { taxRateId: { kind: 'taxRate', id: input.taxRateId } }, 'error' in price ? { price: price.error } : {});
   if ('error' in price) throw invalid({ price: price.error });
-  if (input.taxRateId) {
-    const [r] = await db.select({ id: taxRates.id }).from(taxRates).where(and(eq(taxRates.id, input.taxRateId), eq(taxRates.orgId, actor.orgId)));
-    if (!r) throw invalid({ taxRateId: 'unknownTaxRate' });
-  }
   const names: Record<string, string> = {};
   for (const l of LOCALES) if (input[`name_${l}`]) names[l] = input[`name_${l}`];
   return {

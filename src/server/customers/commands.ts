@@ -1,41 +1,37 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, customers, territories, users, priceLists } from '../db/schema';
+import { contacts, customers, opportunities, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan, can } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
-import { invalid, notFound, stale } from '../errors';
+import { checkRefs } from '../access/refs';
+import { inUse, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { getCustomer } from './queries';
 import type { ContactInput, CustomerInput } from './schemas';
 
-/** The owner and territory the actor may put on a customer; throws Invalid with field messages. */
+/**
+ * The owner, territory and price list the actor may put on a customer, all re-read in scope and
+ * reported at once. A new owner must be assignable by the actor; a territory must be in the actor's
+ * scope (unless they see everything).
+ */
 async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, current?: { ownerId: string; territoryId: string | null }) {
   const ownerId = input.ownerId ?? current?.ownerId ?? actor.id;
-  if (ownerId !== current?.ownerId) {
-    const allowed = assignableUserIds(actor);
-    if (current && !can(actor, 'customer.reassign')) throw invalid({ ownerId: 'notAllowedOwner' });
-    if (allowed !== 'all' && !allowed.includes(ownerId)) throw invalid({ ownerId: 'notAllowedOwner' });
-    const [u] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, ownerId), eq(users.orgId, actor.orgId), eq(users.active, true)));
-    if (!u) throw invalid({ ownerId: 'notAllowedOwner' });
-  }
+  const ownerChanges = ownerId !== current?.ownerId;
+  const extra: Record<string, string> = {};
+  if (ownerChanges && current && !can(actor, 'customer.reassign')) extra.ownerId = 'notAllowedOwner';
   const territoryId = input.territoryId;
-  if (territoryId && territoryId !== current?.territoryId) {
-    const [t] = await db
-      .select({ id: territories.id })
-      .from(territories)
-      .where(and(eq(territories.id, territoryId), eq(territories.orgId, actor.orgId), isNull(territories.retiredAt)));
-    if (!t) throw invalid({ territoryId: 'invalidChoice' });
-    if (!actor.seesAll && !actor.scopeTerritoryIds.includes(territoryId)) throw invalid({ territoryId: 'notAllowedTerritory' });
-  }
-  if (input.priceListId) {
-    const [l] = await db.select({ id: priceLists.id }).from(priceLists).where(and(eq(priceLists.id, input.priceListId), eq(priceLists.orgId, actor.orgId)));
-    if (!l) throw invalid({ priceListId: 'invalidChoice' });
-  }
+  await checkRefs(
+    db,
+    actor,
+    {
+      ownerId: { kind: 'user', id: ownerChanges && !extra.ownerId ? ownerId : null, among: assignableUserIds(actor) },
+      territoryId: { kind: 'territory', id: territoryId && territoryId !== current?.territoryId ? territoryId : null, inScope: true, message: 'notAllowedTerritory' },
+      priceListId: { kind: 'priceList', id: input.priceListId },
+    },
+    extra,
+  );
   return { ownerId, territoryId };
 }
 
@@ -93,24 +89,46 @@ export async function deleteCustomer(db: Db, actor: Actor, id: string): Promise<
   await getCustomer(db, actor, id);
   assertCan(actor, 'customer.delete');
   await db.transaction(async (tx) => {
+    // Deals and quotations keep their customer (no cascade). Locking the customer waits for one
+    // being created for it right now and keeps new ones out, so this check holds at the delete.
+    await lockCustomer(tx, id, 'update');
+    const [deal] = await tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.customerId, id)).limit(1);
+    const [quote] = await tx.select({ id: quotations.id }).from(quotations).where(eq(quotations.customerId, id)).limit(1);
+    if (deal || quote) throw inUse();
     await tx.delete(customers).where(and(eq(customers.id, id), eq(customers.orgId, actor.orgId)));
     await writeAudit(tx, actor, actor.orgId, 'customer', id, 'delete');
   });
+}
+
+/**
+ * Locks a customer row. Contact commands take it (NO KEY UPDATE, which still lets deals and
+ * contacts be added) so that "one primary contact" is kept when two contacts are made primary at
+ * once; deleting the customer takes it FOR UPDATE to keep new deals and quotations out.
+ */
+async function lockCustomer(tx: Db, customerId: string, strength: 'update' | 'no key update' = 'no key update') {
+  const [row] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for(strength);
+  if (!row) throw notFound();
 }
 
 export async function addContact(db: Db, actor: Actor, customerId: string, input: ContactInput): Promise<string> {
   await getCustomer(db, actor, customerId);
   assertCan(actor, 'customer.edit');
   return db.transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
     if (input.isPrimary) await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.customerId, customerId));
     const [row] = await tx
       .insert(contacts)
-      .values({ orgId: actor.orgId, customerId, ...input })
+      .values({ orgId: actor.orgId, customerId, ...contactColumns(input) })
       .returning({ id: contacts.id });
     await writeAudit(tx, actor, actor.orgId, 'contact', row.id, 'create', { customerId, name: input.name });
     return row.id;
   });
 }
+
+/** The columns a contact form owns; nothing else from the client is written. */
+const contactColumns = (input: ContactInput) => ({
+  name: input.name, title: input.title, phone: input.phone, email: input.email, isPrimary: input.isPrimary,
+});
 
 async function contactInScope(db: Db, actor: Actor, contactId: string) {
   const [c] = await db.select().from(contacts).where(and(eq(contacts.id, contactId), eq(contacts.orgId, actor.orgId)));
@@ -123,8 +141,12 @@ export async function updateContact(db: Db, actor: Actor, contactId: string, inp
   const c = await contactInScope(db, actor, contactId);
   assertCan(actor, 'customer.edit');
   await db.transaction(async (tx) => {
+    await lockCustomer(tx, c.customerId);
+    const [still] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId));
+    if (!still) throw notFound();
     if (input.isPrimary) await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.customerId, c.customerId));
-    await tx.update(contacts).set(input).where(eq(contacts.id, contactId));
+    // The contact stays with its customer: a customer id sent by the client is never written.
+    await tx.update(contacts).set(contactColumns(input)).where(and(eq(contacts.id, contactId), eq(contacts.orgId, actor.orgId)));
     await writeAudit(tx, actor, actor.orgId, 'contact', contactId, 'update', { customerId: c.customerId });
   });
 }

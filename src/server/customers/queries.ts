@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, customers, territories, users } from '../db/schema';
 import type { Actor } from '../access/actor';
-import { ownedScope } from '../access/visibility';
+import { customerScopeOf } from '../access/scopes';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import type { CustomerFilters } from './schemas';
@@ -12,8 +12,7 @@ import { phoneSearchDigits } from './phone';
 
 export const PAGE_SIZE = 25;
 
-export const customerScope = (actor: Actor) =>
-  ownedScope(actor, { orgId: customers.orgId, ownerId: customers.ownerId, territoryId: customers.territoryId });
+export const customerScope = customerScopeOf;
 
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -57,7 +56,8 @@ function decodeCursor(s: string | undefined): Cursor | null {
   if (!s) return null;
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    return typeof c.n === 'string' && isUuid(c.i) ? c : null;
+    // PostgreSQL text holds no NUL and only well-formed UTF-8: anything else was not ours.
+    return c && typeof c.n === 'string' && c.n.length <= 1000 && !c.n.includes('\u0000') && c.n.isWellFormed() && isUuid(c.i) ? c : null;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalUuid, phone, requiredText, text, uuid } from '../validation';
+import { checkbox, longText, optionalEmail, optionalUuid, phone, requiredText, text, uuid } from '../validation';
 
 export const customerInput = z.object({
   name: requiredText(200),
@@ -7,8 +7,8 @@ export const customerInput = z.object({
   branch: text(60),
   phone,
   email: optionalEmail,
-  address: text(1000),
-  notes: text(4000),
+  address: longText(1000),
+  notes: longText(4000),
   territoryId: optionalUuid,
   ownerId: optionalUuid,
   // Pricing; left out by callers that create a customer on the fly (a deal's inline customer).
@@ -22,7 +22,7 @@ export const contactInput = z.object({
   title: text(120),
   phone,
   email: optionalEmail,
-  isPrimary: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  isPrimary: checkbox,
 });
 export type ContactInput = z.infer<typeof contactInput>;
 

@@ -102,7 +102,9 @@ describe('deals', () => {
   it('records amount and owner changes; a rep hands only their own deals; stale edits are refused', async () => {
     const d = await getOpportunity(w.db, w.actors.repA1, deals.a1);
     const edit = input({ title: d.title, customerId: d.customerId, amount: '120000', ownerId: w.people.repA2.id });
-    await expect(updateOpportunity(w.db, w.actors.repB1, deals.shared, (await getOpportunity(w.db, w.actors.repB1, deals.shared)).version, { ...edit, ownerId: w.people.repA1.id, currency: 'USD' })).resolves.toBeUndefined();
+    // A rep hands deals to teammates only: repA1 is in another team.
+    await expect(updateOpportunity(w.db, w.actors.repB1, deals.shared, (await getOpportunity(w.db, w.actors.repB1, deals.shared)).version, { ...edit, ownerId: w.people.repA1.id, currency: 'USD' })).rejects.toMatchObject({ fields: { ownerId: 'notAllowedOwner' } });
+    await expect(updateOpportunity(w.db, w.actors.repB1, deals.shared, (await getOpportunity(w.db, w.actors.repB1, deals.shared)).version, { ...edit, ownerId: w.people.repB1.id, currency: 'USD' })).resolves.toBeUndefined();
     await expect(updateOpportunity(w.db, w.actors.repA1, deals.shared, (await getOpportunity(w.db, w.actors.repA1, deals.shared)).version, { ...edit, ownerId: w.people.repB1.id, currency: 'USD' })).resolves.toBeUndefined();
     await updateOpportunity(w.db, w.actors.repA1, d.id, d.version, edit);
     // repA1 still sees the deal through the customer's territory, but no longer owns it.

@@ -1,18 +1,10 @@
 import { z } from 'zod';
-import { optionalUuid, text, requiredText, uuid } from '../validation';
+import { integer, longText, money, optionalDate, optionalUuid, text, requiredText, uuid } from '../validation';
 import { CURRENCIES } from '../organization';
 
-const isoDate = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'invalidDate')
-  .transform((v) => (v === '' ? null : v));
+const isoDate = optionalDate();
 
-const probability = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) <= 100), 'invalidProbability')
-  .transform((v) => (v === '' ? null : Number(v)));
+const probability = z.preprocess((v) => (v == null || v === '' ? null : v), integer(0, 100, 'invalidProbability').nullable());
 
 export const opportunityInput = z
   .object({
@@ -24,22 +16,24 @@ export const opportunityInput = z
     // Optional: the stage names its pipeline.
     pipelineId: optionalUuid.optional().default(''),
     stageId: uuid,
-    amount: z.string().max(40, 'tooLong').optional().default(''),
+    // Currency decimals are checked by the command, which knows the currency (parseAmount).
+    amount: money({ empty: '' }).optional().default(''),
     currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
     expectedCloseDate: isoDate,
-    probability: z.preprocess((v) => v ?? '', probability),
+    probability,
     source: text(120).optional().default(''),
-    description: text(4000).optional().default(''),
+    description: longText(4000).optional().default(''),
     ownerId: optionalUuid.optional().default(''),
   })
-  .refine((v) => v.customerId || v.newCustomerName, { message: 'customerRequired', path: ['customerId'] });
+  // Runs even when other fields failed, so the form shows every error at once.
+  .refine((v) => Boolean(v.customerId || v.newCustomerName), { message: 'customerRequired', path: ['customerId'], when: () => true });
 export type OpportunityInput = z.infer<typeof opportunityInput>;
 
 export const moveInput = z.object({
   id: uuid,
   stageId: uuid,
   lostReasonId: optionalUuid.optional().default(''),
-  lostNote: text(2000).optional().default(''),
+  lostNote: longText(2000).optional().default(''),
 });
 export type MoveInput = z.infer<typeof moveInput>;
 
@@ -54,8 +48,8 @@ export const opportunityFilters = z.object({
   starred: z.enum(['', '1']).optional().default(''),
   closeFrom: isoDate.optional().default(''),
   closeTo: isoDate.optional().default(''),
-  amountMin: z.string().trim().regex(/^(\d{1,16}(\.\d{1,2})?)?$/, 'invalidAmount').optional().default(''),
-  amountMax: z.string().trim().regex(/^(\d{1,16}(\.\d{1,2})?)?$/, 'invalidAmount').optional().default(''),
+  amountMin: z.string().trim().regex(/^(\d{1,14}(\.\d{1,2})?)?$/, 'invalidAmount').optional().default(''),
+  amountMax: z.string().trim().regex(/^(\d{1,14}(\.\d{1,2})?)?$/, 'invalidAmount').optional().default(''),
   q: text(100).optional().default(''),
   sort: z.enum(['created', 'amount', 'close', 'title']).optional().default('created'),
   cursor: z.string().max(400).optional().default(''),

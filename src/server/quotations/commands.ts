@@ -2,14 +2,13 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, organizations, quotationLines, quotations } from '../db/schema';
+import { organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
+import { checkRefs, collectRefs } from '../access/refs';
 import { conflict, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { getCustomer } from '../customers/queries';
-import { getOpportunity } from '../opportunities/queries';
 import { todayIn } from '../opportunities/commands';
 import Decimal from 'decimal.js';
 import { minorUnits, type Totals } from '../documents/totals';
@@ -32,33 +31,36 @@ export async function quotationDefaults(db: Db, actor: Actor) {
 
 type Party = { customerId: string; contactId: string | null; opportunityId: string | null; ownerId: string };
 
-/** Checks who the quotation is for: a customer (and contact) in the actor's scope, or a deal in scope. */
+/**
+ * Checks who the quotation is for and who sells it, every id re-read in the actor's organization and
+ * scope, all bad fields reported at once: a deal in scope (its customer and contact carried over), a
+ * customer in scope, a contact of that customer, a salesperson the actor may assign (an active user
+ * of this organization).
+ */
 async function resolveParty(db: Db, actor: Actor, input: QuotationInput, current?: Party): Promise<Party> {
+  const opportunityId = input.opportunityId;
+  const { rows: found, errors } = await collectRefs(db, actor, { opportunityId: { kind: 'deal', id: opportunityId } });
+  const deal = found.opportunityId as { customerId: string; contactId: string | null } | null;
   let customerId = input.customerId;
   let contactId = input.contactId;
-  const opportunityId = input.opportunityId;
-  if (opportunityId) {
-    const deal = await getOpportunity(db, actor, opportunityId).catch(() => {
-      throw invalid({ opportunityId: 'invalidChoice' });
-    });
-    if (customerId && customerId !== deal.customerId) throw invalid({ customerId: 'invalidChoice' });
+  if (deal) {
+    if (customerId && customerId !== deal.customerId) errors.customerId = 'invalidChoice';
     customerId = deal.customerId;
     if (!contactId && !current) contactId = deal.contactId;
   }
-  if (!customerId) throw invalid({ customerId: 'customerRequired' });
-  await getCustomer(db, actor, customerId).catch(() => {
-    throw invalid({ customerId: 'unknownCustomer' });
-  });
-  if (contactId) {
-    const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, contactId), eq(contacts.customerId, customerId)));
-    if (!c) throw invalid({ contactId: 'invalidChoice' });
-  }
+  if (!customerId && !errors.opportunityId) errors.customerId = 'customerRequired';
   const ownerId = input.ownerId || current?.ownerId || actor.id;
-  if (ownerId !== current?.ownerId) {
-    const allowed = assignableUserIds(actor);
-    if (allowed !== 'all' && !allowed.includes(ownerId)) throw invalid({ ownerId: 'notAllowedOwner' });
-  }
-  return { customerId, contactId, opportunityId, ownerId };
+  await checkRefs(
+    db,
+    actor,
+    {
+      customerId: { kind: 'customer', id: errors.customerId ? null : customerId },
+      contactId: { kind: 'contact', id: customerId ? contactId : null, customerId },
+      ownerId: { kind: 'user', id: ownerId !== current?.ownerId ? ownerId : null, among: assignableUserIds(actor), roles: ['rep', 'manager', 'admin'] },
+    },
+    errors,
+  );
+  return { customerId: customerId!, contactId, opportunityId, ownerId };
 }
 
 function headerValues(input: QuotationInput, totals: Totals) {

@@ -1,36 +1,26 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { CURRENCIES } from '../organization';
-import { optionalUuid, text } from '../validation';
+import { checkbox, date, longText, money, optionalUuid, quantity, text } from '../validation';
 
-/**
- * Reads a number as a person types it into a plain decimal string: spaces and thousands commas
- * go ("1,250.50", "1 250,5"), a decimal comma becomes a point. The sign is kept so that a negative
- * entry is refused with its own message rather than silently changed.
- */
-export function plainNumber(raw: unknown): string {
-  let s = String(raw ?? '').trim().replace(/[\s\u00a0\u202f_]/g, '');
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  else if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  return s;
-}
+export { plainNumber } from '../validation';
 
-const num = (empty: string) => z.preprocess((v) => plainNumber(v) || empty, z.string().max(40, 'tooLong'));
 const discountKind = z.preprocess((v) => v || 'percent', z.enum(['percent', 'amount'], { message: 'invalidChoice' }));
 
 export const lineInput = z.object({
   productId: z.preprocess((v) => v ?? '', optionalUuid),
-  description: z.preprocess((v) => v ?? '', text(2000)),
-  unit: z.preprocess((v) => v ?? '', text(30)),
-  quantity: num(''),
-  unitPrice: num(''),
+  description: longText(2000),
+  unit: text(30),
+  // Shape and column limits here; zero, per-currency decimals and discount rules in the totals module.
+  quantity: quantity({ required: true }),
+  unitPrice: money({ required: true, negativeKey: 'negativePrice' }),
   discountKind,
-  discountValue: num('0'),
+  discountValue: money({ empty: '0', negativeKey: 'negativeDiscount' }),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
 });
 export type LineInput = z.infer<typeof lineInput>;
 
-const bool = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const bool = checkbox;
 
 function parseLines(v: unknown): unknown {
   if (Array.isArray(v)) return v;
@@ -50,23 +40,23 @@ export const quotationInput = z.object({
   language: z.enum(LOCALES, { message: 'invalidChoice' }),
   currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
   pricesIncludeTax: bool,
-  validUntil: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate'),
+  validUntil: date(),
   discountKind,
-  discountValue: num('0'),
-  terms: z.preprocess((v) => v ?? '', text(5000)),
-  notes: z.preprocess((v) => v ?? '', text(5000)),
+  discountValue: money({ empty: '0', negativeKey: 'negativeDiscount' }),
+  terms: longText(5000),
+  notes: longText(5000),
   lines: z.preprocess(parseLines, z.array(lineInput, { message: 'invalid' }).max(500, 'tooLong')),
 });
 export type QuotationInput = z.infer<typeof quotationInput>;
 
 export const acceptInput = z.object({
-  token: z.string(),
-  name: z.string().trim().min(2, 'required').max(120, 'tooLong'),
+  token: z.string().max(100),
+  name: text(120).refine((v) => v.length >= 2, 'required'),
   agree: z.preprocess((v) => v === 'on' || v === 'true', z.literal(true, { message: 'mustAgree' })),
 });
 export const declineInput = z.object({
-  token: z.string(),
-  reason: z.preprocess((v) => v ?? '', text(1000)),
+  token: z.string().max(100),
+  reason: longText(1000),
 });
 
 export const QUOTATION_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'expired', 'revised'] as const;

@@ -8,31 +8,48 @@ import { assertCan } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
 import { invalid, notFound } from '../errors';
 import { writeAudit } from '../audit/write';
-import { getCustomer } from '../customers/queries';
-import { getOpportunity } from '../opportunities/queries';
 import { zonedToInstant } from '../activities';
-import { isUuid, optionalUuid, requiredText, text } from '../validation';
+import { isUuid, localDateTime, longText, optionalUuid, requiredText } from '../validation';
+import { checkRefs, collectRefs } from '../access/refs';
+import { customerScopeOf, dealScopeOf } from '../access/scopes';
+import { loadActor } from '../access/load-actor';
 
 export const taskInput = z.object({
   title: requiredText(200),
-  notes: text(2000).optional().default(''),
-  // datetime-local, read in the organization's time zone
-  dueAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDate'),
+  notes: longText(2000).optional().default(''),
+  // datetime-local, read in the organization's time zone; a real wall-clock time within 2000-2100
+  dueAt: localDateTime(),
   assigneeId: z.preprocess((v) => v ?? '', optionalUuid),
   customerId: z.preprocess((v) => v ?? '', optionalUuid),
   opportunityId: z.preprocess((v) => v ?? '', optionalUuid),
 });
 export type TaskInput = z.infer<typeof taskInput>;
 
+/**
+ * A task for oneself or, for a manager or admin, for someone they may assign. Its customer or deal
+ * must be visible to the creator and to the assignee, so a task never shows someone a record out of
+ * their scope. Every reference is re-read here and all bad ones are reported at once.
+ */
 export async function createTask(db: Db, actor: Actor, input: TaskInput): Promise<string> {
   assertCan(actor, 'task.manage');
   const assigneeId = input.assigneeId ?? actor.id;
-  const allowed = assignableUserIds(actor);
-  if (allowed !== 'all' && !allowed.includes(assigneeId)) throw invalid({ assigneeId: 'notAllowedOwner' });
-  let customerId = input.customerId;
-  if (input.opportunityId) customerId = (await getOpportunity(db, actor, input.opportunityId)).customerId;
-  else if (customerId) await getCustomer(db, actor, customerId);
-  const dueAt = zonedToInstant(input.dueAt, actor.org.timeZone);
+  const refs = await checkRefs(db, actor, {
+    assigneeId: { kind: 'user', id: assigneeId, among: assignableUserIds(actor) },
+    opportunityId: { kind: 'deal', id: input.opportunityId },
+    customerId: { kind: 'customer', id: input.opportunityId ? null : input.customerId },
+  });
+  const customerId = input.opportunityId ? (refs.opportunityId!.customerId as string) : input.customerId;
+  if (assigneeId !== actor.id && (customerId || input.opportunityId)) {
+    const assignee = await loadActor(db, assigneeId);
+    const seen = assignee
+      ? await collectRefs(db, assignee, {
+          opportunityId: { kind: 'deal', id: input.opportunityId },
+          customerId: { kind: 'customer', id: input.opportunityId ? null : customerId },
+        })
+      : { errors: { assigneeId: 'x' } };
+    if (Object.keys(seen.errors).length) throw invalid({ assigneeId: 'assigneeCannotSee' });
+  }
+  const dueAt = zonedToInstant(input.dueAt!, actor.org.timeZone);
   if (Number.isNaN(dueAt.getTime())) throw invalid({ dueAt: 'invalidDate' });
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -50,7 +67,8 @@ export async function setTaskDone(db: Db, actor: Actor, id: string, done: boolea
   const [t] = await db.select().from(tasks).where(and(eq(tasks.id, id), eq(tasks.orgId, actor.orgId)));
   if (!t || !(actor.seesAll || t.createdById === actor.id || actor.scopeUserIds.includes(t.assigneeId))) throw notFound();
   assertCan(actor, 'task.manage');
-  await db.update(tasks).set({ done, doneAt: done ? new Date() : null }).where(eq(tasks.id, id));
+  // Only a change writes: a task ticked twice at once (two tabs, two people) keeps the first doneAt.
+  await db.update(tasks).set({ done, doneAt: done ? new Date() : null }).where(and(eq(tasks.id, id), eq(tasks.done, !done)));
 }
 
 /** My open tasks split into overdue, today and upcoming, in the organization's time zone. */
@@ -59,13 +77,14 @@ export async function myTasks(db: Db, actor: Actor, now = new Date()) {
   const dueDay = sql`(${tasks.dueAt} at time zone ${actor.org.timeZone})::date`;
   const rows = await db
     .select({
-      id: tasks.id, title: tasks.title, notes: tasks.notes, dueAt: tasks.dueAt, customerId: tasks.customerId, opportunityId: tasks.opportunityId,
+      id: tasks.id, title: tasks.title, notes: tasks.notes, dueAt: tasks.dueAt, customerId: customers.id, opportunityId: opportunities.id,
       customerName: customers.name, dealTitle: opportunities.title, createdBy: users.name,
       bucket: sql<'overdue' | 'today' | 'upcoming'>`case when ${tasks.dueAt} < ${now.toISOString()}::timestamptz and ${dueDay} < ${today} then 'overdue' when ${dueDay} = ${today} then 'today' else 'upcoming' end`,
     })
     .from(tasks)
-    .leftJoin(customers, eq(customers.id, tasks.customerId))
-    .leftJoin(opportunities, eq(opportunities.id, tasks.opportunityId))
+    // A record that has since left the assignee's scope shows neither its name nor its link.
+    .leftJoin(customers, and(eq(customers.id, tasks.customerId), customerScopeOf(actor)))
+    .leftJoin(opportunities, and(eq(opportunities.id, tasks.opportunityId), dealScopeOf(actor)))
     .innerJoin(users, eq(users.id, tasks.createdById))
     .where(and(eq(tasks.assigneeId, actor.id), eq(tasks.done, false)))
     .orderBy(asc(tasks.dueAt));

@@ -50,7 +50,14 @@ describe('tasks and reminders', () => {
     await expect(createTask(w.db, w.actors.repA1, task({ assigneeId: w.people.repA2.id }))).rejects.toMatchObject({ fields: { assigneeId: 'notAllowedOwner' } });
     await expect(createTask(w.db, w.actors.mA, task({ assigneeId: w.people.repA2.id }))).resolves.toBeTruthy();
     await expect(createTask(w.db, w.actors.mA, task({ assigneeId: w.people.repB1.id }))).rejects.toMatchObject({ fields: { assigneeId: 'notAllowedOwner' } });
-    await expect(createTask(w.db, w.actors.repA1, task({ customerId: w.customers.b1 }))).rejects.toMatchObject({ code: 'notFound' });
+    // An id out of the creator's scope is a field error, like an unknown one.
+    await expect(createTask(w.db, w.actors.repA1, task({ customerId: w.customers.b1 }))).rejects.toMatchObject({ fields: { customerId: 'unknownCustomer' } });
+    await expect(createTask(w.db, w.actors.admin, task({ customerId: w.customers.other }))).rejects.toMatchObject({ fields: { customerId: 'unknownCustomer' } });
+    // The assignee must see the record: mA sees a1 but repA2 does not.
+    await expect(createTask(w.db, w.actors.mA, task({ assigneeId: w.people.repA2.id, customerId: w.customers.a1 }))).rejects.toMatchObject({ fields: { assigneeId: 'assigneeCannotSee' } });
+    await expect(createTask(w.db, w.actors.mA, task({ assigneeId: w.people.repA1.id, customerId: w.customers.a1 }))).resolves.toBeTruthy();
+    // An admin cannot give a task to a user of another organization.
+    await expect(createTask(w.db, w.actors.admin, task({ assigneeId: w.people.admin2.id }))).rejects.toMatchObject({ fields: { assigneeId: 'notAllowedOwner' } });
   });
 
   it('the owner hears when someone else moves or hands over their deal, and when a standby ends', async () => {

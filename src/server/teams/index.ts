@@ -7,12 +7,13 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { isUuid, optionalUuid, requiredText, uuid, version } from '../validation';
+import { isUniqueViolation } from '../db/errors';
+import { idList, isUuid, optionalUuid, requiredText, version } from '../validation';
 
 export const teamInput = z.object({
   name: requiredText(120),
   managerId: optionalUuid,
-  memberIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).max(500)),
+  memberIds: idList(500),
 });
 export type TeamInput = z.infer<typeof teamInput>;
 export const teamEdit = teamInput.extend({ version });
@@ -63,6 +64,15 @@ async function nameTaken(db: Db, actor: Actor, name: string, selfId?: string) {
   return rows.some((r) => r.id !== selfId);
 }
 
+/**
+ * nameTaken() is a courtesy read before the transaction; the unique index on (org, lower(name)) is
+ * the rule. A team named the same at the same moment fails there, and says so like the read would.
+ */
+function nameTakenMeanwhile(e: unknown): never {
+  if (isUniqueViolation(e)) throw invalid({ name: 'nameTaken' });
+  throw e;
+}
+
 export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promise<string> {
   assertCan(actor, 'team.manage');
   if (await nameTaken(db, actor, input.name)) throw invalid({ name: 'nameTaken' });
@@ -72,7 +82,7 @@ export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promis
     if (input.memberIds.length) await tx.update(users).set({ teamId: t.id }).where(and(inArray(users.id, input.memberIds), eq(users.orgId, actor.orgId)));
     await writeAudit(tx, actor, actor.orgId, 'team', t.id, 'create', { name: input.name, members: input.memberIds.length });
     return t.id;
-  });
+  }).catch(nameTakenMeanwhile);
 }
 
 export async function updateTeam(db: Db, actor: Actor, id: string, expectedVersion: number, input: TeamInput): Promise<void> {
@@ -89,7 +99,7 @@ export async function updateTeam(db: Db, actor: Actor, id: string, expectedVersi
     await tx.update(users).set({ teamId: null }).where(eq(users.teamId, id));
     if (input.memberIds.length) await tx.update(users).set({ teamId: id }).where(and(inArray(users.id, input.memberIds), eq(users.orgId, actor.orgId)));
     await writeAudit(tx, actor, actor.orgId, 'team', id, 'update', { name: input.name, managerId: input.managerId, members: input.memberIds.length });
-  });
+  }).catch(nameTakenMeanwhile);
 }
 
 export async function deleteTeam(db: Db, actor: Actor, id: string): Promise<void> {

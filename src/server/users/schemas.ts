@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
-import { email, optionalUuid, requiredText, uuid } from '../validation';
+import { email, idList, optionalUuid, requiredText } from '../validation';
 import { MIN_PASSWORD } from '../auth/password';
 
 const role = z.enum(['admin', 'manager', 'rep', 'finance'], { message: 'invalidChoice' });
 const locale = z.enum(LOCALES, { message: 'invalidChoice' });
-const territoryIds = z.preprocess(
-  (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(uuid).max(200),
-);
+const territoryIds = idList(200);
 
 export const newUserInput = z.object({
   name: requiredText(120),

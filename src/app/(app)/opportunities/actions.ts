@@ -6,12 +6,11 @@ import { z } from 'zod';
 import { formAction } from '@/server/action';
 import { createOpportunity, moveOpportunity, setStandby, setStarred, updateOpportunity } from '@/server/opportunities/commands';
 import { moveInput, opportunityInput } from '@/server/opportunities/schemas';
-import { optionalUuid, text, uuid, version } from '@/server/validation';
-import { invalid } from '@/server/errors';
+import { longText, optionalDate, optionalUuid, uuid, version } from '@/server/validation';
 
 export const createOpportunityAction = formAction(
   // A deal created straight into a lost stage needs its reason like any move.
-  opportunityInput.and(z.object({ lostReasonId: optionalUuid.optional().default(''), lostNote: text(2000).optional().default('') })),
+  opportunityInput.and(z.object({ lostReasonId: optionalUuid.optional().default(''), lostNote: longText(2000).optional().default('') })),
   ({ db, actor, input }) => createOpportunity(db, actor, input, input),
   (id) => redirect(`/opportunities/${id}`),
 );
@@ -32,12 +31,8 @@ export const moveOpportunityAction = formAction(
 );
 
 export const standbyAction = formAction(
-  z.object({ id: uuid, standbyUntil: z.string().trim().max(10).optional().default('') }),
-  async ({ db, actor, input }) => {
-    const until = input.standbyUntil || null;
-    if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw invalid({ standbyUntil: 'invalidDate' });
-    await setStandby(db, actor, input.id, until);
-  },
+  z.object({ id: uuid, standbyUntil: optionalDate() }),
+  ({ db, actor, input }) => setStandby(db, actor, input.id, input.standbyUntil),
   (_r, { input }) => revalidatePath(`/opportunities/${input.id}`),
 );
 
