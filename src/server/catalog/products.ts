@@ -12,6 +12,7 @@ import { checkRefs } from '../access/refs';
 import { parseAmount } from '../opportunities/amount';
 import { LOCALES } from '../i18n/locales';
 import { isUniqueViolation } from '../db/errors';
+import { containsPattern, searchTerm } from '../db/search';
 
 export type Product = typeof products.$inferSelect;
 export const PRODUCT_PAGE = 50;
@@ -33,7 +34,6 @@ export const productInput = z.object({
 });
 export type ProductInput = z.infer<typeof productInput>;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The catalogue is shared by the whole organization: everyone may read it, managers and admins edit it. */
 export async function listProducts(
@@ -43,9 +43,10 @@ export async function listProducts(
 ) {
   const parts: SQL[] = [eq(products.orgId, actor.orgId)];
   if (!f.includeRetired) parts.push(eq(products.active, true));
-  const q = f.q?.trim();
-  if (q) parts.push(or(ilike(products.code, `%${escapeLike(q)}%`), ilike(products.name, `%${escapeLike(q)}%`), sql`${products.names}::text ilike ${`%${escapeLike(q)}%`}`)!);
-  if (f.after) parts.push(gt(products.code, f.after));
+  const q = searchTerm(f.q);
+  if (q) parts.push(or(ilike(products.code, containsPattern(q)), ilike(products.name, containsPattern(q)), sql`${products.names}::text ilike ${containsPattern(q)}`)!);
+  const after = searchTerm(f.after, 200);
+  if (after) parts.push(gt(products.code, after));
   const limit = f.limit ?? PRODUCT_PAGE;
   const rows = await db
     .select({ product: products, taxName: taxRates.name })

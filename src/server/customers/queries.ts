@@ -9,6 +9,7 @@ import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import type { CustomerFilters } from './schemas';
 import { phoneSearchDigits } from './phone';
+import { searchTerm } from '../db/search';
 
 export const PAGE_SIZE = 25;
 
@@ -20,7 +21,7 @@ function escapeLike(s: string) {
 
 function filterPredicate(actor: Actor, f: Partial<CustomerFilters>): SQL {
   const parts: SQL[] = [customerScope(actor)];
-  const q = f.q?.trim();
+  const q = searchTerm(f.q);
   if (q) {
     // Each branch is served by a trigram index; the union keeps the planner on those indexes.
     const pattern = `%${escapeLike(q)}%`;
@@ -118,7 +119,7 @@ export async function getCustomer(db: Db, actor: Actor, id: string) {
 
 /** Contacts whose customer the actor may see, by name, email or phone in any format. */
 export async function searchContacts(db: Db, actor: Actor, q: string, limit = 10) {
-  const query = q.trim();
+  const query = searchTerm(q);
   if (!query) return [];
   const pattern = `%${escapeLike(query)}%`;
   const digits = phoneSearchDigits(query);
