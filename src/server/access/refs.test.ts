@@ -63,7 +63,8 @@ const quote = (o: Record<string, unknown> = {}) => quotationInput.parse({
 describe('references are re-read in the actor organization and scope', () => {
   it('customer: owner, territory and price list', async () => {
     await expect(createCustomer(w.db, w.actors.admin, customer({ ownerId: w.people.admin2.id }))).rejects.toMatchObject({ fields: { ownerId: 'notAllowedOwner' } });
-    await expect(createCustomer(w.db, w.actors.admin, customer({ territoryId: foreign.territory }))).rejects.toMatchObject({ fields: { territoryId: 'notAllowedTerritory' } });
+    await expect(createCustomer(w.db, w.actors.admin, customer({ territoryId: foreign.territory }))).rejects.toMatchObject({ fields: { territoryId: 'invalidChoice' } });
+    await expect(createCustomer(w.db, w.actors.repA1, customer({ territoryId: foreign.territory }))).rejects.toMatchObject({ fields: { territoryId: 'notAllowedTerritory' } });
     await expect(createCustomer(w.db, w.actors.admin, customer({ priceListId: foreign.priceList }))).rejects.toMatchObject({ fields: { priceListId: 'invalidChoice' } });
     // All three at once: every bad field is reported in one answer.
     await expect(createCustomer(w.db, w.actors.repA1, customer({ ownerId: w.people.repB1.id, territoryId: w.territories.B1, priceListId: foreign.priceList }))).rejects.toMatchObject({

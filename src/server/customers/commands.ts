@@ -22,12 +22,15 @@ async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, curren
   const extra: Record<string, string> = {};
   if (ownerChanges && current && !can(actor, 'customer.reassign')) extra.ownerId = 'notAllowedOwner';
   const territoryId = input.territoryId;
+  const territoryChanges = Boolean(territoryId && territoryId !== current?.territoryId);
+  // Out of the actor's territories: said plainly. Unknown, retired or foreign: 'choose one of the options'.
+  if (territoryChanges && !actor.seesAll && !actor.scopeTerritoryIds.includes(territoryId!)) extra.territoryId = 'notAllowedTerritory';
   await checkRefs(
     db,
     actor,
     {
       ownerId: { kind: 'user', id: ownerChanges && !extra.ownerId ? ownerId : null, among: assignableUserIds(actor) },
-      territoryId: { kind: 'territory', id: territoryId && territoryId !== current?.territoryId ? territoryId : null, inScope: true, message: 'notAllowedTerritory' },
+      territoryId: { kind: 'territory', id: territoryChanges && !extra.territoryId ? territoryId : null },
       priceListId: { kind: 'priceList', id: input.priceListId },
     },
     extra,
