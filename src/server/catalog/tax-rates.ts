@@ -89,6 +89,14 @@ export const newTaxRateInput = taxRateInput
   .transform((v) => ({ ...v, rate: v.kind === 'vat' ? v.rate : '0' }));
 export type NewTaxRateInput = z.infer<typeof newTaxRateInput>;
 
+/**
+ * Locks the organization's rates, in id order (so two callers never deadlock): "exactly one default,
+ * and it is active" spans rows, so whoever changes the default or retires a rate holds them all.
+ */
+async function lockRates(tx: Db, orgId: string) {
+  return tx.select({ id: taxRates.id, isDefault: taxRates.isDefault }).from(taxRates).where(eq(taxRates.orgId, orgId)).orderBy(asc(taxRates.id)).for('update');
+}
+
 async function makeDefault(tx: Db, actor: Actor, id: string) {
   await tx.update(taxRates).set({ isDefault: false }).where(and(eq(taxRates.orgId, actor.orgId), ne(taxRates.id, id)));
   await tx.update(taxRates).set({ isDefault: true }).where(eq(taxRates.id, id));
@@ -104,7 +112,10 @@ export async function createTaxRate(db: Db, actor: Actor, input: NewTaxRateInput
       .values({ orgId: actor.orgId, name: input.name, kind: input.kind, active: input.active })
       .returning({ id: taxRates.id });
     await tx.insert(taxRatePeriods).values({ taxRateId: row.id, rate: input.rate, validFrom: input.validFrom, note: input.note });
-    if (input.isDefault && input.active) await makeDefault(tx, actor, row.id);
+    if (input.isDefault && input.active) {
+      await lockRates(tx, actor.orgId);
+      await makeDefault(tx, actor, row.id);
+    }
     await writeAudit(tx, actor, actor.orgId, 'tax_rate', row.id, 'create', { name: input.name, kind: input.kind, rate: input.rate, validFrom: input.validFrom });
     return row.id;
   });
@@ -115,6 +126,10 @@ export async function updateTaxRate(db: Db, actor: Actor, id: string, input: Tax
   const current = await getTaxRate(db, actor, id);
   if (current.isDefault && !input.active) throw invalid({ active: 'defaultRateActive' });
   await db.transaction(async (tx) => {
+    // Checked again under the lock: the rate may have been made the default since it was read.
+    const locked = (await lockRates(tx, actor.orgId)).find((r) => r.id === id);
+    if (!locked) throw notFound();
+    if (locked.isDefault && !input.active) throw invalid({ active: 'defaultRateActive' });
     await tx.update(taxRates).set({ name: input.name, active: input.active }).where(and(eq(taxRates.id, id), eq(taxRates.orgId, actor.orgId)));
     if (input.isDefault && input.active) await makeDefault(tx, actor, id);
     await writeAudit(tx, actor, actor.orgId, 'tax_rate', id, 'update', { name: input.name, active: input.active, isDefault: input.isDefault });

@@ -79,7 +79,9 @@ async function winDeal(tx: Db, opportunityId: string, today: string) {
     .from(stages)
     .where(and(eq(stages.pipelineId, deal.pipelineId), eq(stages.kind, 'won')))
     .orderBy(asc(stages.position))
-    .limit(1);
+    .limit(1)
+    // Held until commit, so the stage cannot be removed between this read and the deal's update.
+    .for('share');
   if (!won) return;
   await tx
     .update(opportunities)

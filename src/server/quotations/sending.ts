@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { customers, organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
@@ -49,8 +49,15 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
   const grandTotal = repriced?.totals.grandTotal ?? q.grandTotal;
   const { token, hash } = newLinkToken();
   const number = await db.transaction(async (tx) => {
-    const [locked] = await tx.select({ version: quotations.version, number: quotations.number }).from(quotations).where(eq(quotations.id, id)).for('update');
-    if (!locked || locked.version !== q.version) throw stale();
+    // The checks above ran on a read; under the lock the state must still be the one they saw
+    // (an acceptance, a decline or a revision in between changes the status and the version).
+    const [locked] = await tx
+      .select({ version: quotations.version, number: quotations.number, status: quotations.status })
+      .from(quotations)
+      .where(eq(quotations.id, id))
+      .for('update');
+    if (!locked || (locked.status !== 'draft' && locked.status !== 'sent')) throw conflict('cannotSend');
+    if (locked.version !== q.version) throw stale();
     const number = locked.number ?? (await nextNumber(tx, actor.orgId, 'quotation', Number(today.slice(0, 4))));
     await tx
       .update(quotations)
@@ -93,7 +100,8 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
     const done = await tx
       .update(quotations)
       .set({ status: 'revised', tokenRevokedAt: new Date(), version: q.version + 1, updatedAt: new Date() })
-      .where(and(eq(quotations.id, id), eq(quotations.version, q.version)))
+      // Only a quotation still in a revisable state, as it was read: an acceptance in between wins.
+      .where(and(eq(quotations.id, id), eq(quotations.version, q.version), inArray(quotations.status, ['sent', 'declined'])))
       .returning({ id: quotations.id });
     if (!done.length) throw stale();
     const [{ last }] = await tx.select({ last: max(quotations.revision) }).from(quotations).where(eq(quotations.familyId, q.familyId));
@@ -133,13 +141,25 @@ function totalsOf(totals: Totals, currency: string) {
   };
 }
 
-/** Stops the customer's link from working; the quotation itself stays as it is. */
+/**
+ * Stops the customer's link from working; the quotation itself stays as it is. The row is locked
+ * and checked again inside the transaction: a customer accepting or declining at the same moment
+ * (public.ts locks the same row) either comes first, and then there is nothing left to revoke, or
+ * finds the link withdrawn.
+ */
 export async function revokeLink(db: Db, actor: Actor, id: string): Promise<void> {
   const q = await getQuotation(db, actor, id);
   assertCan(actor, 'quotation.send');
   if (q.status !== 'sent' || q.tokenRevokedAt) throw conflict('nothingToRevoke');
   await db.transaction(async (tx) => {
-    await tx.update(quotations).set({ tokenRevokedAt: new Date(), version: sql`${quotations.version} + 1`, updatedAt: new Date() }).where(eq(quotations.id, id));
+    const [locked] = await tx
+      .select({ status: quotations.status, tokenRevokedAt: quotations.tokenRevokedAt, version: quotations.version })
+      .from(quotations)
+      .where(eq(quotations.id, id))
+      .for('update');
+    if (!locked || locked.status !== 'sent' || locked.tokenRevokedAt) throw conflict('nothingToRevoke');
+    if (locked.version !== q.version) throw stale();
+    await tx.update(quotations).set({ tokenRevokedAt: new Date(), version: locked.version + 1, updatedAt: new Date() }).where(eq(quotations.id, id));
     await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'revokeLink');
   });
 }

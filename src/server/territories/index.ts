@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { customers, territories, userTerritories } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { DomainError, inUse, invalid, notFound } from '../errors';
+import { DomainError, inUse, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { isUuid, optionalUuid, requiredText } from '../validation';
 
@@ -59,10 +59,22 @@ async function checkParent(db: Db, actor: Actor, id: string | null, parentId: st
   }
 }
 
+/**
+ * Serializes changes to an organization's territory tree: locks its nodes (in id order, so two
+ * callers never deadlock). The checks that span the tree (no cycle, parent still active, no active
+ * children, not in use) then run inside the same transaction on rows nobody else can change.
+ * NO KEY UPDATE leaves customers and people free to be placed in territories meanwhile.
+ */
+async function lockTree(tx: Db, orgId: string) {
+  await tx.select({ id: territories.id }).from(territories).where(eq(territories.orgId, orgId)).orderBy(asc(territories.id)).for('no key update');
+}
+
 export async function createTerritory(db: Db, actor: Actor, input: z.infer<typeof territoryInput>): Promise<string> {
   assertCan(actor, 'territory.manage');
   await checkParent(db, actor, null, input.parentId);
   return db.transaction(async (tx) => {
+    await lockTree(tx, actor.orgId);
+    await checkParent(tx, actor, null, input.parentId);
     const [t] = await tx.insert(territories).values({ orgId: actor.orgId, name: input.name, parentId: input.parentId }).returning({ id: territories.id });
     await writeAudit(tx, actor, actor.orgId, 'territory', t.id, 'create', input);
     return t.id;
@@ -75,7 +87,15 @@ export async function updateTerritory(db: Db, actor: Actor, id: string, input: z
   const current = await getTerritory(db, actor, id);
   await checkParent(db, actor, id, input.parentId);
   await db.transaction(async (tx) => {
-    await tx.update(territories).set({ name: input.name, parentId: input.parentId, version: current.version + 1 }).where(eq(territories.id, id));
+    // Two nodes moved under each other at once would each pass the cycle check on its own read.
+    await lockTree(tx, actor.orgId);
+    await checkParent(tx, actor, id, input.parentId);
+    const done = await tx
+      .update(territories)
+      .set({ name: input.name, parentId: input.parentId, version: current.version + 1 })
+      .where(and(eq(territories.id, id), eq(territories.version, current.version)))
+      .returning({ id: territories.id });
+    if (!done.length) throw stale();
     await writeAudit(tx, actor, actor.orgId, 'territory', id, 'update', {
       name: current.name !== input.name ? { from: current.name, to: input.name } : undefined,
       parentId: current.parentId !== input.parentId ? { from: current.parentId, to: input.parentId } : undefined,
@@ -87,12 +107,14 @@ export async function updateTerritory(db: Db, actor: Actor, id: string, input: z
 export async function setTerritoryRetired(db: Db, actor: Actor, id: string, retired: boolean): Promise<void> {
   assertCan(actor, 'territory.manage');
   await getTerritory(db, actor, id);
-  if (retired) {
-    const [kids] = await db.select({ n: count() }).from(territories).where(and(eq(territories.parentId, id), isNull(territories.retiredAt)));
-    if (Number(kids.n) > 0) throw new DomainError('inUse', 'active children', { id: 'territoryHasChildren' });
-  }
   await db.transaction(async (tx) => {
-    await tx.update(territories).set({ retiredAt: retired ? new Date() : null }).where(eq(territories.id, id));
+    // Under the tree lock, so no active child can be added or moved in between check and write.
+    await lockTree(tx, actor.orgId);
+    if (retired) {
+      const [kids] = await tx.select({ n: count() }).from(territories).where(and(eq(territories.parentId, id), isNull(territories.retiredAt)));
+      if (Number(kids.n) > 0) throw new DomainError('inUse', 'active children', { id: 'territoryHasChildren' });
+    }
+    await tx.update(territories).set({ retiredAt: retired ? new Date() : null, version: sql`${territories.version} + 1` }).where(eq(territories.id, id));
     await writeAudit(tx, actor, actor.orgId, 'territory', id, retired ? 'retire' : 'reinstate');
   });
 }
@@ -101,13 +123,17 @@ export async function setTerritoryRetired(db: Db, actor: Actor, id: string, reti
 export async function deleteTerritory(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, 'territory.manage');
   await getTerritory(db, actor, id);
-  const [[kids], [used], [assigned]] = await Promise.all([
-    db.select({ n: count() }).from(territories).where(eq(territories.parentId, id)),
-    db.select({ n: count() }).from(customers).where(eq(customers.territoryId, id)),
-    db.select({ n: count() }).from(userTerritories).where(eq(userTerritories.territoryId, id)),
-  ]);
-  if (Number(kids.n) + Number(used.n) + Number(assigned.n) > 0) throw inUse();
   await db.transaction(async (tx) => {
+    // The node itself FOR UPDATE: that waits for a customer or person being placed in it right now
+    // and keeps new ones out, so the counts below are final (no FK error at the delete).
+    await lockTree(tx, actor.orgId);
+    await tx.select({ id: territories.id }).from(territories).where(eq(territories.id, id)).for('update');
+    const [[kids], [used], [assigned]] = [
+      await tx.select({ n: count() }).from(territories).where(eq(territories.parentId, id)),
+      await tx.select({ n: count() }).from(customers).where(eq(customers.territoryId, id)),
+      await tx.select({ n: count() }).from(userTerritories).where(eq(userTerritories.territoryId, id)),
+    ];
+    if (Number(kids.n) + Number(used.n) + Number(assigned.n) > 0) throw inUse();
     await tx.delete(territories).where(eq(territories.id, id));
     await writeAudit(tx, actor, actor.orgId, 'territory', id, 'delete');
   });

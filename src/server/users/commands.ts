@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
+import { isUniqueViolation } from '../db/errors';
 import { hashPassword } from '../auth/password';
 import { getUser } from './queries';
 import type { EditUserInput, NewUserInput } from './schemas';
@@ -29,6 +30,15 @@ async function checkRefs(db: Db, actor: Actor, input: { email: string; teamId: s
   }
 }
 
+/**
+ * checkRefs() reads for a taken email before the transaction, as a courtesy; the unique index on
+ * lower(email) is the rule. The same email saved twice at once fails there and says so the same way.
+ */
+function emailTakenMeanwhile(e: unknown): never {
+  if (isUniqueViolation(e)) throw invalid({ email: 'emailTaken' });
+  throw e;
+}
+
 export async function createUser(db: Db, actor: Actor, input: NewUserInput): Promise<string> {
   assertCan(actor, 'user.manage');
   await checkRefs(db, actor, input);
@@ -42,7 +52,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput): Pro
     if (ids.length) await tx.insert(userTerritories).values(ids.map((territoryId) => ({ userId: u.id, territoryId })));
     await writeAudit(tx, actor, actor.orgId, 'user', u.id, 'create', { email: input.email, role: input.role });
     return u.id;
-  });
+  }).catch(emailTakenMeanwhile);
 }
 
 export async function updateUser(db: Db, actor: Actor, id: string, expectedVersion: number, input: EditUserInput): Promise<void> {
@@ -75,7 +85,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
       active: current.active !== input.active ? { from: current.active, to: input.active } : undefined,
       passwordReset: Boolean(passwordHash) || undefined,
     });
-  });
+  }).catch(emailTakenMeanwhile);
 }
 
 /** Hands every customer owned by one user to another (e.g. when someone leaves). */
