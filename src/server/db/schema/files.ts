@@ -21,3 +21,20 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_customer_idx').on(t.customerId), index('attachments_opportunity_idx').on(t.opportunityId)],
 );
+
+/**
+ * Stored files whose record is gone: written in the transaction that deletes the record (so only a
+ * committed delete removes bytes), emptied after commit and by the files job. Removing is idempotent.
+ */
+export const fileRemovals = pgTable(
+  'file_removals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    storageKey: text('storage_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('file_removals_created_idx').on(t.createdAt)],
+);

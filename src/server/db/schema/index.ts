@@ -9,3 +9,5 @@ export * from './files';
 export * from './mail';
 export * from './catalog';
 export * from './quotations';
+export * from './jobs';
+export * from './security';

@@ -72,6 +72,8 @@ export const opportunities = pgTable(
     ownerId: uuid('owner_id').notNull().references(() => users.id),
     status: dealStatusEnum('status').notNull().default('open'),
     standbyUntil: date('standby_until'),
+    // The standby end the reminders job has already announced (a new standby date is announced again).
+    standbyRemindedFor: date('standby_reminded_for'),
     starred: boolean('starred').notNull().default(false),
     lostReasonId: uuid('lost_reason_id').references(() => lostReasons.id),
     lostNote: text('lost_note').notNull().default(''),
@@ -87,6 +89,10 @@ export const opportunities = pgTable(
     index('opportunities_org_created_idx').on(t.orgId, t.createdAt, t.id),
     index('opportunities_close_idx').on(t.orgId, t.expectedCloseDate),
     index('opportunities_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // What the reminders job scans: open deals whose standby end has not been announced yet.
+    index('opportunities_standby_reminder_idx')
+      .on(t.standbyUntil)
+      .where(sql`${t.status} = 'open' and ${t.standbyUntil} is not null and ${t.standbyRemindedFor} is distinct from ${t.standbyUntil}`),
     check('opportunities_amount_nonneg', sql`${t.amount} >= 0`),
     check('opportunities_probability_range', sql`${t.probability} between 0 and 100`),
   ],

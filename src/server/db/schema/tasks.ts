@@ -19,12 +19,16 @@ export const tasks = pgTable(
     opportunityId: uuid('opportunity_id').references(() => opportunities.id, { onDelete: 'cascade' }),
     done: boolean('done').notNull().default(false),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    // Set by the reminders job when it raises the task's reminder (once); unset means still to do.
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('tasks_assignee_due_idx').on(t.assigneeId, t.done, t.dueAt),
     index('tasks_customer_idx').on(t.customerId),
     index('tasks_opportunity_idx').on(t.opportunityId),
+    // What the reminders job scans each minute: open tasks not yet reminded, by due time.
+    index('tasks_reminder_due_idx').on(t.dueAt).where(sql`not ${t.done} and ${t.remindedAt} is null`),
   ],
 );
 
