@@ -14,7 +14,8 @@ export const users = pgTable(
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    // Null until an invited user sets their own password (or after an admin's reset).
+    passwordHash: text('password_hash'),
     role: roleEnum('role').notNull(),
     locale: text('locale').notNull().default('en'),
     teamId: uuid('team_id').references((): AnyPgColumn => teams.id, { onDelete: 'set null' }),
@@ -22,6 +23,9 @@ export const users = pgTable(
     // Opt-in: notifications also arrive by email.
     emailNotifications: boolean('email_notifications').notNull().default(false),
     version: integer('version').notNull().default(1),
+    // Carried in the session token and compared on every request: bumping it ends every session of
+    // the user (password changed or reset, deactivated, role changed).
+    sessionVersion: integer('session_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,10 +77,20 @@ export const userTerritories = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.territoryId] }), index('user_territories_territory_idx').on(t.territoryId)],
 );
 
-// Failed sign-ins per key (an email or an IP address), to slow down guessing.
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+/**
+ * Sign-in attempts per key (an email or a client address), to slow guessing down with growing
+ * delays. An attempt is counted (reserved) before its password is checked; see auth/throttle.ts.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    // Attempts counted in the current run; a success clears (email) or gives back (address) its own.
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    // No attempt is checked before this instant (the column kept its first name; it is a delay, not a lock).
+    nextAttemptAt: timestamp('locked_until', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_throttle_last_attempt_idx').on(t.lastAttemptAt)],
+);
