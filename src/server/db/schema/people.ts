@@ -91,6 +91,9 @@ export const loginThrottle = pgTable(
     // No attempt is checked before this instant (the column kept its first name; it is a delay, not a lock).
     nextAttemptAt: timestamp('locked_until', { withTimezone: true }),
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // Whether the latest attempt was let through to a password check: decided and written by the
+    // same upsert that counts it, so RETURNING tells each of N parallel attempts its own answer.
+    lastAllowed: boolean('last_allowed').notNull().default(true),
   },
   (t) => [index('login_throttle_last_attempt_idx').on(t.lastAttemptAt)],
 );

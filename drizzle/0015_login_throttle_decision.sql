@@ -1,0 +1,1 @@
+ALTER TABLE "login_throttle" ADD COLUMN "last_allowed" boolean DEFAULT true NOT NULL;
