@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { requiredText, text, uuid } from '../validation';
+import { money, requiredText, text, uuid } from '../validation';
 import { parseAmount } from '../opportunities/amount';
 import { CURRENCIES } from '../organization';
 
@@ -24,7 +24,7 @@ export const priceListInput = z.object({
 });
 export type PriceListInput = z.infer<typeof priceListInput>;
 
-export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: z.string() });
+export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: money({ required: true }) });
 
 export async function listPriceLists(db: Db, actor: Actor, opts: { activeOnly?: boolean } = {}): Promise<PriceList[]> {
   const where = opts.activeOnly ? and(eq(priceLists.orgId, actor.orgId), eq(priceLists.active, true)) : eq(priceLists.orgId, actor.orgId);
@@ -46,28 +46,53 @@ export async function getPriceList(db: Db, actor: Actor, id: string) {
 export async function createPriceList(db: Db, actor: Actor, input: PriceListInput): Promise<string> {
   assertCan(actor, 'catalog.manage');
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(priceLists).values({ orgId: actor.orgId, ...input }).returning({ id: priceLists.id });
+    const [row] = await tx
+      .insert(priceLists)
+      .values({ orgId: actor.orgId, name: input.name, currency: input.currency, customerGroup: input.customerGroup, pricesIncludeTax: input.pricesIncludeTax, active: input.active })
+      .returning({ id: priceLists.id });
     await writeAudit(tx, actor, actor.orgId, 'price_list', row.id, 'create', { name: input.name, currency: input.currency });
     return row.id;
   });
 }
 
+/**
+ * Edits a list's header. The list row is locked and the "no prices yet" rule for a currency change
+ * is checked under that lock: setListPrice takes the same lock, so a price set at the same moment
+ * either lands first (and the currency change is refused) or waits and sees the new currency.
+ */
 export async function updatePriceList(db: Db, actor: Actor, id: string, expectedVersion: number, input: PriceListInput): Promise<void> {
   assertCan(actor, 'catalog.manage');
   const current = await getPriceList(db, actor, id);
   if (current.currency !== input.currency && current.items.length) throw invalid({ currency: 'currencyHasPrices' });
   await db.transaction(async (tx) => {
-    const done = await tx
+    const [locked] = await tx
+      .select({ version: priceLists.version, currency: priceLists.currency })
+      .from(priceLists)
+      .where(and(eq(priceLists.id, id), eq(priceLists.orgId, actor.orgId)))
+      .for('update');
+    if (!locked) throw notFound();
+    if (locked.version !== expectedVersion) throw stale();
+    if (locked.currency !== input.currency) {
+      const [item] = await tx.select({ productId: priceListItems.productId }).from(priceListItems).where(eq(priceListItems.priceListId, id)).limit(1);
+      if (item) throw invalid({ currency: 'currencyHasPrices' });
+    }
+    await tx
       .update(priceLists)
-      .set({ ...input, version: expectedVersion + 1 })
-      .where(and(eq(priceLists.id, id), eq(priceLists.version, expectedVersion)))
-      .returning({ id: priceLists.id });
-    if (!done.length) throw stale();
+      .set({
+        name: input.name, currency: input.currency, customerGroup: input.customerGroup, pricesIncludeTax: input.pricesIncludeTax, active: input.active,
+        version: expectedVersion + 1,
+      })
+      .where(eq(priceLists.id, id));
     await writeAudit(tx, actor, actor.orgId, 'price_list', id, 'update', { name: input.name });
   });
 }
 
-/** Sets (or replaces) one product's price on a list. */
+/**
+ * Sets (or replaces) one product's price on a list. The price is read in the list's currency, so the
+ * list row is locked (as updatePriceList does) and its currency must still be the one the price was
+ * read in: a currency change in between refuses the price instead of storing 10.50 on a VND list.
+ * Setting a price does not bump the list's version: it does not touch the header being edited.
+ */
 export async function setListPrice(db: Db, actor: Actor, input: z.infer<typeof priceItemInput>): Promise<void> {
   assertCan(actor, 'catalog.manage');
   const list = await getPriceList(db, actor, input.priceListId);
@@ -76,6 +101,9 @@ export async function setListPrice(db: Db, actor: Actor, input: z.infer<typeof p
   const price = parseAmount(input.price, list.currency);
   if ('error' in price) throw invalid({ price: price.error });
   await db.transaction(async (tx) => {
+    const [locked] = await tx.select({ currency: priceLists.currency }).from(priceLists).where(eq(priceLists.id, list.id)).for('update');
+    if (!locked) throw notFound();
+    if (locked.currency !== list.currency) throw stale();
     await tx
       .insert(priceListItems)
       .values({ priceListId: list.id, productId: p.id, price: price.value })

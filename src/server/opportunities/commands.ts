@@ -1,14 +1,14 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, lostReasons, opportunities, opportunityHistory, users } from '../db/schema';
+import { lostReasons, opportunities, opportunityHistory, stages, teams, users } from '../db/schema';
 import type { Actor } from '../access/actor';
-import { assertCan } from '../access/permissions';
+import { assertCan, can } from '../access/permissions';
+import { checkRefs } from '../access/refs';
 import { assignableUserIds } from '../access/visibility';
 import { invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { createCustomer } from '../customers/commands';
-import { getCustomer } from '../customers/queries';
 import { getPipeline, listPipelines } from '../pipelines';
 import { parseAmount } from './amount';
 import { getOpportunity } from './queries';
@@ -32,11 +32,6 @@ async function writeHistory(tx: Tx, actor: Actor, opportunityId: string, rows: H
   }
 }
 
-function checkOwner(actor: Actor, ownerId: string) {
-  const allowed = assignableUserIds(actor);
-  if (allowed !== 'all' && !allowed.includes(ownerId)) throw invalid({ ownerId: 'notAllowedOwner' });
-}
-
 async function resolveStage(db: Db, actor: Actor, pipelineId: string | null, stageId: string) {
   if (!pipelineId) {
     const stage = (await listPipelines(db, actor)).flatMap((p) => p.stages).find((s) => s.id === stageId);
@@ -56,22 +51,48 @@ async function checkLost(db: Db, actor: Actor, lostReasonId: string | null) {
   if (!r) throw invalid({ lostReasonId: 'invalidChoice' });
 }
 
+/**
+ * Everything a deal form refers to, re-read in scope and reported at once: customer (visible),
+ * contact (of that customer), pipeline and stage (of this organization), owner (assignable),
+ * lost reason (active). Also the amount in the deal's currency.
+ */
+async function checkDealInput(
+  db: Db,
+  actor: Actor,
+  input: OpportunityInput,
+  opts: { customerId: string | null; customerChanges: boolean; ownerId: string | null; ownerAmong?: string[] | 'all'; lostReasonId?: string | null; stageRequired: boolean },
+) {
+  const extra: Record<string, string> = {};
+  const amount = parseAmount(input.amount, input.currency);
+  if ('error' in amount) extra.amount = amount.error;
+  if (input.contactId && !opts.customerId) extra.contactId = 'invalidChoice';
+  const refs = await checkRefs(
+    db,
+    actor,
+    {
+      // A deal's customer is checked when it is chosen; one already on the deal stays (the deal may be
+      // visible to someone who does not see its customer).
+      customerId: { kind: 'customer', id: opts.customerChanges ? opts.customerId : null, message: 'invalidChoice' },
+      contactId: { kind: 'contact', id: opts.customerId ? input.contactId : null, customerId: opts.customerId },
+      pipelineId: { kind: 'pipeline', id: opts.stageRequired ? input.pipelineId : null },
+      stageId: { kind: 'stage', id: opts.stageRequired ? input.stageId : null, pipelineId: input.pipelineId },
+      ownerId: { kind: 'user', id: opts.ownerId, among: opts.ownerAmong ?? assignableUserIds(actor), roles: ['rep', 'manager', 'admin'] },
+      lostReasonId: { kind: 'lostReason', id: opts.lostReasonId },
+    },
+    extra,
+  );
+  return { amount: (amount as { value: string }).value, stage: refs.stageId as { id: string; pipelineId: string; kind: 'open' | 'won' | 'lost'; probability: number } | null };
+}
+
 export async function createOpportunity(db: Db, actor: Actor, input: OpportunityInput, lost: { lostReasonId?: string | null; lostNote?: string } = {}): Promise<string> {
   assertCan(actor, 'opportunity.create');
-  const amount = parseAmount(input.amount, input.currency);
-  if ('error' in amount) throw invalid({ amount: amount.error });
-  const stage = await resolveStage(db, actor, input.pipelineId, input.stageId);
-  if (stage.kind === 'lost') await checkLost(db, actor, lost.lostReasonId ?? null);
   const ownerId = input.ownerId || actor.id;
-  checkOwner(actor, ownerId);
-  if (input.customerId) await getCustomer(db, actor, input.customerId).catch(() => {
-    throw invalid({ customerId: 'invalidChoice' });
+  const { amount: amountValue, stage: found } = await checkDealInput(db, actor, input, {
+    customerId: input.customerId, customerChanges: true, ownerId, lostReasonId: lost.lostReasonId ?? null, stageRequired: true,
   });
-  if (input.contactId) {
-    if (!input.customerId) throw invalid({ contactId: 'invalidChoice' });
-    const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.contactId), eq(contacts.customerId, input.customerId)));
-    if (!c) throw invalid({ contactId: 'invalidChoice' });
-  }
+  const stage = found!;
+  if (stage.kind === 'lost' && !lost.lostReasonId) throw invalid({ lostReasonId: 'lostReasonRequired' });
+  const amount = { value: amountValue };
   return db.transaction(async (tx) => {
     const customerId =
       input.customerId ??
@@ -108,14 +129,15 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
 export async function updateOpportunity(db: Db, actor: Actor, id: string, expectedVersion: number, input: OpportunityInput): Promise<void> {
   const current = await getOpportunity(db, actor, id);
   assertCan(actor, 'opportunity.edit');
-  const amount = parseAmount(input.amount, input.currency);
-  if ('error' in amount) throw invalid({ amount: amount.error });
   const ownerId = input.ownerId || current.ownerId;
-  if (ownerId !== current.ownerId) await assertMayHandOver(db, actor, current.ownerId, ownerId);
-  if (input.contactId && input.contactId !== current.contactId) {
-    const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.contactId), eq(contacts.customerId, current.customerId)));
-    if (!c) throw invalid({ contactId: 'invalidChoice' });
-  }
+  const handOver = ownerId !== current.ownerId;
+  const extra = handOver ? handOverError(actor, current.ownerId) : null;
+  if (extra) throw invalid({ ownerId: extra });
+  // The customer, pipeline and stage are not edited here (a deal moves by its own verb).
+  const { amount: amountValue } = await checkDealInput(db, actor, { ...input, contactId: input.contactId === current.contactId ? null : input.contactId }, {
+    customerId: current.customerId, customerChanges: false, ownerId: handOver ? ownerId : null, ownerAmong: handOver ? await handOverTargets(db, actor) : undefined, stageRequired: false,
+  });
+  const amount = { value: amountValue };
   await db.transaction(async (tx) => {
     const done = await tx
       .update(opportunities)
@@ -145,25 +167,42 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, expect
 
 const normalize = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 
-/** The owner may hand a deal to a teammate; their manager to anyone in the team; an admin to anyone. */
-async function assertMayHandOver(db: Db, actor: Actor, currentOwner: string, newOwner: string) {
-  assertCan(actor, 'opportunity.reassign');
-  if (actor.role === 'rep' && currentOwner !== actor.id) throw invalid({ ownerId: 'notAllowedOwner' });
-  if (actor.role !== 'rep') checkOwner(actor, newOwner);
-  const [u] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, newOwner), eq(users.orgId, actor.orgId), eq(users.active, true), inArray(users.role, ['rep', 'manager', 'admin'])));
-  if (!u) throw invalid({ ownerId: 'notAllowedOwner' });
+/**
+ * Who may hand a deal over, and to whom: its owner (a rep) to a teammate (same team, or the team's
+ * manager); a manager to anyone in their team; an admin to anyone active in the organization.
+ */
+function handOverError(actor: Actor, currentOwner: string): string | null {
+  if (!can(actor, 'opportunity.reassign')) return 'notAllowedOwner';
+  if (actor.role === 'rep' && currentOwner !== actor.id) return 'notAllowedOwner';
+  return null;
 }
 
-export async function moveOpportunity(db: Db, actor: Actor, input: MoveInput): Promise<void> {
+async function handOverTargets(db: Db, actor: Actor): Promise<string[] | 'all'> {
+  if (actor.role !== 'rep') return assignableUserIds(actor);
+  if (!actor.teamId) return [actor.id];
+  const [team] = await db.select({ managerId: teams.managerId }).from(teams).where(and(eq(teams.id, actor.teamId), eq(teams.orgId, actor.orgId)));
+  const mates = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.teamId, actor.teamId)));
+  return [...new Set([actor.id, ...mates.map((m) => m.id), ...(team?.managerId ? [team.managerId] : [])])];
+}
+
+/**
+ * Moves a deal to a stage. `expectedVersion` is the version the user saw (the board card, the deal
+ * page); without it the version read here is the one checked, which still refuses a move that lost
+ * a race but lets a move that starts after another command has finished go through.
+ */
+export async function moveOpportunity(db: Db, actor: Actor, input: MoveInput, expectedVersion?: number): Promise<void> {
   const current = await getOpportunity(db, actor, input.id);
   assertCan(actor, 'opportunity.edit');
   if (current.stageId === input.stageId) return;
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale();
   const stage = await resolveStage(db, actor, current.pipelineId, input.stageId);
   if (stage.kind === 'lost') await checkLost(db, actor, input.lostReasonId);
   await db.transaction(async (tx) => {
+    // The stage must still be there and still of the kind read above: shared-locking it holds off
+    // a stage being removed or re-kinded meanwhile (pipelines/index.ts locks it to do either).
+    const [target] = await tx.select({ kind: stages.kind }).from(stages).where(eq(stages.id, stage.id)).for('share');
+    if (!target) throw invalid({ stageId: 'unknownStage' });
+    if (target.kind !== stage.kind) throw stale();
     const done = await tx
       .update(opportunities)
       .set({
@@ -197,20 +236,40 @@ async function tellOwners(tx: Db, actor: Actor, deal: { id: string; title: strin
   }
 }
 
-export async function setStandby(db: Db, actor: Actor, id: string, until: string | null): Promise<void> {
+/**
+ * Puts an open deal on standby until a date (or takes it off). The deal is locked and must still be
+ * the open deal that was read, at the same version: a move to another stage at the same moment
+ * either comes first (then this is refused) or finds the version bumped here and is refused itself,
+ * so a standby date is never silently lost and a won or lost deal never keeps one.
+ * `expectedVersion` is the version the user saw; without it, the version read here.
+ */
+export async function setStandby(db: Db, actor: Actor, id: string, until: string | null, expectedVersion?: number): Promise<void> {
   const current = await getOpportunity(db, actor, id);
   assertCan(actor, 'opportunity.edit');
   if (until && until <= todayIn(actor.org.timeZone)) throw invalid({ standbyUntil: 'dateMustBeFuture' });
   if (current.status !== 'open') throw invalid({ standbyUntil: 'onlyOpenDeals' });
   await db.transaction(async (tx) => {
-    await tx.update(opportunities).set({ standbyUntil: until, updatedAt: new Date() }).where(eq(opportunities.id, id));
-    await writeHistory(tx, actor, id, [{ field: 'standby', from: current.standbyUntil, to: until }]);
+    const [locked] = await tx
+      .select({ status: opportunities.status, version: opportunities.version, standbyUntil: opportunities.standbyUntil })
+      .from(opportunities)
+      .where(eq(opportunities.id, id))
+      .for('update');
+    if (!locked || locked.version !== (expectedVersion ?? current.version)) throw stale();
+    if (locked.status !== 'open') throw invalid({ standbyUntil: 'onlyOpenDeals' });
+    await tx.update(opportunities).set({ standbyUntil: until, version: locked.version + 1, updatedAt: new Date() }).where(eq(opportunities.id, id));
+    await writeHistory(tx, actor, id, [{ field: 'standby', from: locked.standbyUntil, to: until }]);
   });
 }
 
+/**
+ * Stars or unstars a deal. It writes the one column no other command writes, and sets it to a
+ * value (it does not toggle), so two people starring at once agree and nothing else is clobbered.
+ * It neither checks nor bumps the version on purpose: a star is a bookmark, not an edit, and must
+ * not make a colleague's open edit form "changed by someone else".
+ */
 export async function setStarred(db: Db, actor: Actor, id: string, starred: boolean): Promise<void> {
   await getOpportunity(db, actor, id);
   assertCan(actor, 'opportunity.edit');
-  await db.update(opportunities).set({ starred }).where(eq(opportunities.id, id));
+  await db.update(opportunities).set({ starred }).where(and(eq(opportunities.id, id), eq(opportunities.orgId, actor.orgId)));
 }
 

@@ -9,7 +9,7 @@ import { stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { LOCALES } from '../i18n/locales';
 import { COUNTRIES } from '../catalog/tax-defaults';
-import { requiredText, text, version } from '../validation';
+import { integer, longText, requiredText, text, version } from '../validation';
 
 export const CURRENCIES = ['THB', 'VND', 'RUB', 'USD', 'EUR'] as const;
 export const MAX_LOGO_BYTES = 256 * 1024;
@@ -26,7 +26,7 @@ const validTimeZone = (tz: string) => {
 
 export const organizationInput = z.object({
   legalName: requiredText(200),
-  address: text(1000),
+  address: longText(1000),
   taxId: text(20).refine((v) => v === '' || /^[0-9A-Za-z\-]{5,20}$/.test(v), 'invalidTaxId'),
   branch: text(60),
   currency: z.enum(CURRENCIES, { message: 'invalidChoice' }),
@@ -36,8 +36,8 @@ export const organizationInput = z.object({
   locale: z.enum(LOCALES, { message: 'invalidChoice' }),
   timeZone: requiredText(64).refine(validTimeZone, 'invalidTimeZone'),
   removeLogo: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
-  quoteValidityDays: z.preprocess((v) => (v === undefined || v === '' ? '30' : v), z.coerce.number({ message: 'invalidDays' }).int('invalidDays').min(1, 'invalidDays').max(365, 'invalidDays')),
-  quoteTerms: z.preprocess((v) => v ?? '', text(5000)),
+  quoteValidityDays: z.preprocess((v) => (v === undefined || v === '' ? '30' : v), integer(1, 365, 'invalidDays')),
+  quoteTerms: longText(5000),
   version,
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;

@@ -5,16 +5,16 @@ import type { Db } from '../db/client';
 import { lostReasons, opportunities, organizations, pipelines, stages, teams } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { DomainError, invalid, notFound } from '../errors';
+import { DomainError, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { isLocale } from '../i18n/locales';
-import { isUuid, optionalUuid, requiredText } from '../validation';
+import { integer, isUuid, optionalUuid, requiredText } from '../validation';
 import { defaultPipeline } from './defaults';
 
 export const pipelineInput = z.object({ name: requiredText(120), teamId: optionalUuid });
 export const stageInput = z.object({
   name: requiredText(80),
-  probability: z.coerce.number({ message: 'invalidProbability' }).int('invalidProbability').min(0, 'invalidProbability').max(100, 'invalidProbability'),
+  probability: integer(0, 100, 'invalidProbability'),
   kind: z.enum(['open', 'won', 'lost'], { message: 'invalidChoice' }),
 });
 
@@ -88,21 +88,42 @@ export async function renamePipeline(db: Db, actor: Actor, id: string, name: str
   const p = await getPipeline(db, actor, id);
   await assertCanShape(db, actor, p.teamId);
   await db.transaction(async (tx) => {
-    await tx.update(pipelines).set({ name, version: p.version + 1 }).where(eq(pipelines.id, id));
+    const done = await tx
+      .update(pipelines)
+      .set({ name, version: p.version + 1 })
+      .where(and(eq(pipelines.id, id), eq(pipelines.version, p.version)))
+      .returning({ id: pipelines.id });
+    if (!done.length) throw stale();
     await writeAudit(tx, actor, actor.orgId, 'pipeline', id, 'rename', { from: p.name, to: name });
   });
+}
+
+/**
+ * Locks a pipeline against other changes to its stages and returns its stages as they are now.
+ * Every command that shapes stages (add, edit, reorder, remove) starts its transaction with it, so
+ * rules over the whole set ("one open stage at least", positions) are checked on fresh rows. The
+ * lock is NO KEY UPDATE: deals can still be created in the pipeline meanwhile.
+ */
+async function lockStages(tx: Db, pipelineId: string) {
+  const [p] = await tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, pipelineId)).for('no key update');
+  if (!p) throw notFound();
+  return tx.select().from(stages).where(eq(stages.pipelineId, pipelineId)).orderBy(asc(stages.position));
 }
 
 export async function addStage(db: Db, actor: Actor, pipelineId: string, input: z.infer<typeof stageInput>): Promise<string> {
   assertCan(actor, 'pipeline.manage');
   const p = await getPipeline(db, actor, pipelineId);
   await assertCanShape(db, actor, p.teamId);
-  // New open stages go before the closing (won/lost) ones.
-  const firstClosed = p.stages.find((s) => s.kind !== 'open');
-  const position = input.kind === 'open' && firstClosed ? firstClosed.position : (p.stages.at(-1)?.position ?? -1) + 1;
   return db.transaction(async (tx) => {
+    const current = await lockStages(tx, pipelineId);
+    // New open stages go before the closing (won/lost) ones.
+    const firstClosed = current.find((s) => s.kind !== 'open');
+    const position = input.kind === 'open' && firstClosed ? firstClosed.position : (current.at(-1)?.position ?? -1) + 1;
     await tx.update(stages).set({ position: sql`${stages.position} + 1` }).where(and(eq(stages.pipelineId, pipelineId), sql`${stages.position} >= ${position}`));
-    const [s] = await tx.insert(stages).values({ orgId: actor.orgId, pipelineId, position, ...input }).returning({ id: stages.id });
+    const [s] = await tx
+      .insert(stages)
+      .values({ orgId: actor.orgId, pipelineId, position, name: input.name, probability: input.probability, kind: input.kind })
+      .returning({ id: stages.id });
     await writeAudit(tx, actor, actor.orgId, 'pipeline', pipelineId, 'addStage', { name: input.name });
     return s.id;
   });
@@ -120,23 +141,31 @@ async function stageOf(db: Db, actor: Actor, stageId: string) {
 export async function updateStage(db: Db, actor: Actor, stageId: string, input: z.infer<typeof stageInput>): Promise<void> {
   assertCan(actor, 'pipeline.manage');
   const { stage, pipeline } = await stageOf(db, actor, stageId);
-  if (stage.kind === 'open' && input.kind !== 'open' && pipeline.stages.filter((s) => s.kind === 'open').length === 1) {
-    throw invalid({ kind: 'lastOpenStage' });
-  }
+  const lastOpen = (ss: { id: string; kind: string }[]) =>
+    ss.find((s) => s.id === stageId)?.kind === 'open' && input.kind !== 'open' && ss.filter((s) => s.kind === 'open').length === 1;
+  if (lastOpen(pipeline.stages)) throw invalid({ kind: 'lastOpenStage' });
   await db.transaction(async (tx) => {
-    await tx.update(stages).set(input).where(eq(stages.id, stageId));
-    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'update', { ...input });
+    // Checked again on the locked set: two open stages closed at once must not leave none.
+    const current = await lockStages(tx, stage.pipelineId);
+    if (!current.some((s) => s.id === stageId)) throw notFound();
+    if (lastOpen(current)) throw invalid({ kind: 'lastOpenStage' });
+    await tx.update(stages).set({ name: input.name, probability: input.probability, kind: input.kind }).where(eq(stages.id, stageId));
+    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'update', { name: input.name, probability: input.probability, kind: input.kind });
   });
 }
 
 /** Swaps a stage with its neighbour. */
 export async function moveStage(db: Db, actor: Actor, stageId: string, direction: 'up' | 'down'): Promise<void> {
   assertCan(actor, 'pipeline.manage');
-  const { stage, pipeline } = await stageOf(db, actor, stageId);
-  const i = pipeline.stages.findIndex((s) => s.id === stageId);
-  const other = pipeline.stages[direction === 'up' ? i - 1 : i + 1];
-  if (!other) return;
+  const { stage: found } = await stageOf(db, actor, stageId);
   await db.transaction(async (tx) => {
+    // Positions are read under the lock, so two reorders at once cannot leave two stages in one place.
+    const current = await lockStages(tx, found.pipelineId);
+    const i = current.findIndex((s) => s.id === stageId);
+    if (i < 0) throw notFound();
+    const stage = current[i];
+    const other = current[direction === 'up' ? i - 1 : i + 1];
+    if (!other) return;
     await tx.update(stages).set({ position: other.position }).where(eq(stages.id, stage.id));
     await tx.update(stages).set({ position: stage.position }).where(eq(stages.id, other.id));
   });
@@ -145,17 +174,28 @@ export async function moveStage(db: Db, actor: Actor, stageId: string, direction
 /** Removes a stage; deals in it move to `moveToStageId`, which is required when there are any. */
 export async function removeStage(db: Db, actor: Actor, stageId: string, moveToStageId: string | null): Promise<number> {
   assertCan(actor, 'pipeline.manage');
-  const { stage, pipeline } = await stageOf(db, actor, stageId);
-  if (pipeline.stages.length <= 1) throw invalid({ stageId: 'lastStage' });
-  if (stage.kind === 'open' && pipeline.stages.filter((s) => s.kind === 'open').length === 1) throw invalid({ stageId: 'lastOpenStage' });
-  const [{ n }] = await db.select({ n: count() }).from(opportunities).where(eq(opportunities.stageId, stageId));
-  const target = moveToStageId ? pipeline.stages.find((s) => s.id === moveToStageId && s.id !== stageId) : undefined;
-  if (Number(n) > 0 && !target) throw invalid({ moveToStageId: 'chooseStageForDeals' });
+  const { stage } = await stageOf(db, actor, stageId);
   return db.transaction(async (tx) => {
+    // Every rule is checked under the locks: the stage set is locked, and the stage itself FOR
+    // UPDATE, which waits for a deal being moved into it (moveOpportunity share-locks its stage)
+    // and keeps new ones out until the stage is gone. So the deal count below is the final one.
+    const current = await lockStages(tx, stage.pipelineId);
+    const fresh = current.find((s) => s.id === stageId);
+    if (!fresh) throw notFound();
+    if (current.length <= 1) throw invalid({ stageId: 'lastStage' });
+    if (fresh.kind === 'open' && current.filter((s) => s.kind === 'open').length === 1) throw invalid({ stageId: 'lastOpenStage' });
+    await tx.select({ id: stages.id }).from(stages).where(eq(stages.id, stageId)).for('update');
+    const [{ n }] = await tx.select({ n: count() }).from(opportunities).where(eq(opportunities.stageId, stageId));
+    const target = moveToStageId ? current.find((s) => s.id === moveToStageId && s.id !== stageId) : undefined;
+    if (Number(n) > 0 && !target) throw invalid({ moveToStageId: 'chooseStageForDeals' });
     if (target) {
       await tx
         .update(opportunities)
-        .set({ stageId: target.id, status: target.kind, version: sql`${opportunities.version} + 1`, updatedAt: new Date() })
+        .set({
+          stageId: target.id, status: target.kind, version: sql`${opportunities.version} + 1`, updatedAt: new Date(),
+          // A deal moved into a closing stage is closed: it keeps no standby date.
+          ...(target.kind !== 'open' ? { standbyUntil: null } : {}),
+        })
         .where(eq(opportunities.stageId, stageId));
     }
     await tx.delete(stages).where(eq(stages.id, stageId));
