@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 /** Mail the app has sent or, without a mail service, kept here. */
 export default async function OutboxPage() {
-  const actor = await requireAdmin();
+  const actor = await requireAdmin('outbox.read');
   const t = await getTranslations('admin.outbox');
   const locale = (await getLocale()) as Locale;
   const mails = await listOutbox(await getDb(), actor);

@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function TeamsPage() {
-  const actor = await requireAdmin();
+  const actor = await requireAdmin('team.manage');
   const t = await getTranslations('admin.teams');
   const db = await getDb();
   const [teams, options] = await Promise.all([listTeams(db, actor), teamFormOptions(db, actor)]);

@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function TerritoriesPage() {
-  const actor = await requireAdmin();
+  const actor = await requireAdmin('territory.manage');
   const t = await getTranslations('admin.territories');
   const nodes = await listTerritories(await getDb(), actor, { includeRetired: true });
   const parents = nodes.filter((n) => !n.retired).map((n) => ({ value: n.id, label: n.path }));

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/server/auth/session';
+import { requireVerb } from '../../guard';
 import { CustomerForm } from '../customer-form';
 import { customerPickers } from '../pickers';
 import { createCustomerAction } from '../actions';
@@ -9,7 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewCustomerPage() {
-  const actor = await requireActor();
+  const actor = await requireVerb('customer.create');
   const t = await getTranslations('customers');
   const pickers = await customerPickers(actor);
   return (

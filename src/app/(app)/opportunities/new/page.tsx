@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/server/auth/session';
+import { requireVerb } from '../../guard';
 import { getDb } from '@/server/db/client';
 import { getCustomer } from '@/server/customers/queries';
 import { orNotFound } from '@/server/not-found';
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewDealPage({ searchParams }: { searchParams: Promise<{ customerId?: string }> }) {
-  const actor = await requireActor();
+  const actor = await requireVerb('opportunity.create');
   const { customerId } = await searchParams;
   const t = await getTranslations('deals');
   const customer = customerId && isUuid(customerId) ? await orNotFound(getCustomer(await getDb(), actor, customerId)) : null;

@@ -11,7 +11,7 @@ import { teamFormOptions } from '../options';
 
 export default async function EditTeamPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireAdmin();
+  const actor = await requireAdmin('team.manage');
   const db = await getDb();
   const team = await orNotFound(getTeam(db, actor, id));
   const t = await getTranslations('admin.teams');

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/server/auth/session';
+import { requireVerb } from '../../../guard';
 import { getDb } from '@/server/db/client';
 import { getCustomer } from '@/server/customers/queries';
 import { orNotFound } from '@/server/not-found';
@@ -9,7 +9,7 @@ import { updateCustomerAction } from '../../actions';
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireVerb('customer.edit');
   const customer = await orNotFound(getCustomer(await getDb(), actor, id));
   const t = await getTranslations('customers');
   const pickers = await customerPickers(actor);

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/server/auth/session';
+import { requireVerb } from '../../../guard';
 import { getDb } from '@/server/db/client';
 import { getOpportunity } from '@/server/opportunities/queries';
 import { getCustomer } from '@/server/customers/queries';
@@ -10,7 +10,7 @@ import { updateOpportunityAction } from '../../actions';
 
 export default async function EditDealPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor();
+  const actor = await requireVerb('opportunity.edit');
   const db = await getDb();
   const deal = await orNotFound(getOpportunity(db, actor, id));
   const customer = await orNotFound(getCustomer(db, actor, deal.customerId));
