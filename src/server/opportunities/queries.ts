@@ -40,10 +40,10 @@ export function filterPredicate(actor: Actor, f: Partial<OpportunityFilters>): S
 }
 
 const SORTS = {
-  created: { col: opportunities.createdAt, dir: 'desc' as const, key: (r: Row) => r.createdAt.toISOString() },
-  amount: { col: opportunities.amount, dir: 'desc' as const, key: (r: Row) => r.amount },
-  close: { col: sql`coalesce(${opportunities.expectedCloseDate}, '9999-12-31'::date)`, dir: 'asc' as const, key: (r: Row) => r.expectedCloseDate ?? '9999-12-31' },
-  title: { col: opportunities.title, dir: 'asc' as const, key: (r: Row) => r.title },
+  created: { col: opportunities.createdAt, dir: 'desc' as const, kind: 'timestamp' as const, key: (r: Row) => r.createdAt.toISOString() },
+  amount: { col: opportunities.amount, dir: 'desc' as const, kind: 'numeric' as const, key: (r: Row) => r.amount },
+  close: { col: sql`coalesce(${opportunities.expectedCloseDate}, '9999-12-31'::date)`, dir: 'asc' as const, kind: 'date' as const, key: (r: Row) => r.expectedCloseDate ?? '9999-12-31' },
+  title: { col: opportunities.title, dir: 'asc' as const, kind: 'text' as const, key: (r: Row) => r.title },
 };
 
 const listColumns = {
@@ -70,7 +70,7 @@ type Row = { id: string; createdAt: Date; amount: string; expectedCloseDate: str
 export async function listOpportunities(db: Db, actor: Actor, f: Partial<OpportunityFilters>, limit = PAGE_SIZE) {
   const sort = SORTS[f.sort ?? 'created'];
   let where = filterPredicate(actor, f);
-  const cursor = decode(f.cursor);
+  const cursor = decode(f.cursor, sort.kind);
   if (cursor) {
     const v = f.sort === 'created' || !f.sort ? sql`${cursor.v}::timestamptz` : f.sort === 'amount' ? sql`${cursor.v}::numeric` : f.sort === 'close' ? sql`${cursor.v}::date` : sql`${cursor.v}`;
     const beyond = sort.dir === 'desc' ? sql`(${sort.col}, ${opportunities.id}) < (${v}, ${cursor.i}::uuid)` : sql`(${sort.col}, ${opportunities.id}) > (${v}, ${cursor.i}::uuid)`;

@@ -62,7 +62,7 @@ const listColumns = {
 export async function listQuotations(db: Db, actor: Actor, f: QuotationFilters, limit = QUOTE_PAGE) {
   const today = todayIn(actor.org.timeZone);
   let where = filterPredicate(actor, f, today);
-  const cursor = decode(f.cursor);
+  const cursor = decode(f.cursor, 'timestamp');
   if (cursor) where = and(where, sql`(${quotations.createdAt}, ${quotations.id}) < (${cursor.v}::timestamptz, ${cursor.i}::uuid)`)!;
   const rows = await db
     .select(listColumns)

@@ -10,10 +10,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations('quotations'))('title') };
 }
 
-export default async function QuotationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function QuotationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const t = await getTranslations('quotations');
-  const sp = await searchParams;
+  // A repeated parameter (?q=a&q=b) counts once; a tampered cursor is dropped by the query.
+  const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const status: QuotationStatus | '' = (QUOTATION_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as QuotationStatus) : '';
   const filters = { q: (sp.q ?? '').slice(0, 100), status, cursor: sp.cursor };
   const { rows, nextCursor } = await listQuotations(await getDb(), actor, filters);

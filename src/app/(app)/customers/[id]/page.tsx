@@ -18,9 +18,11 @@ import { CheckboxField, Hidden, TextField } from '@/components/forms/fields';
 import { addContactAction, deleteContactAction, deleteCustomerAction, updateContactAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
   const { id } = await params;
-  const { before } = await searchParams;
+  const { before: raw } = await searchParams;
+  // One timeline cursor; a repeated or tampered one just shows the newest entries.
+  const before = typeof raw === 'string' ? raw : undefined;
   const actor = await requireActor();
   const c = await orNotFound(getCustomer(await getDb(), actor, id));
   const t = await getTranslations('customers');

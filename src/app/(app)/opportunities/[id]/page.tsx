@@ -19,9 +19,11 @@ import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
 
-export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string; before?: string }> }) {
+export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string | string[]; before?: string | string[] }> }) {
   const { id } = await params;
-  const { moveTo, before } = await searchParams;
+  const sp = await searchParams;
+  // One value each; a repeated or tampered timeline cursor just shows the newest entries.
+  const [moveTo, before] = [sp.moveTo, sp.before].map((v) => (typeof v === 'string' ? v : undefined));
   const actor = await requireActor();
   const db = await getDb();
   const deal = await orNotFound(getOpportunity(db, actor, id));
