@@ -138,3 +138,32 @@ export async function checkRefs<S extends Record<string, RefSpec>>(db: Db, actor
   if (Object.keys(all).length) throw invalid(all);
   return rows;
 }
+
+/**
+ * Inside the writing transaction: holds the rows a new record will point at (FOR KEY SHARE, the
+ * lock a foreign key check takes anyway) and confirms they still exist. A reference checked before
+ * the transaction can be deleted meanwhile; without this the insert fails with a raw 23503.
+ */
+export async function holdRefs(tx: Db, refs: Record<string, { table: HeldTable; id: string | null | undefined }>): Promise<void> {
+  const errors: Record<string, string> = {};
+  for (const [field, { table, id }] of Object.entries(refs)) {
+    if (!id) continue;
+    const t = HELD[table];
+    const [row] = await tx.select({ id: t.id }).from(t.table).where(eq(t.id, id)).for('key share');
+    if (!row) errors[field] = DEFAULT_MESSAGE[table];
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+const HELD = {
+  customer: { table: customers, id: customers.id },
+  contact: { table: contacts, id: contacts.id },
+  deal: { table: opportunities, id: opportunities.id },
+  stage: { table: stages, id: stages.id },
+  product: { table: products, id: products.id },
+  taxRate: { table: taxRates, id: taxRates.id },
+  priceList: { table: priceLists, id: priceLists.id },
+  territory: { table: territories, id: territories.id },
+  lostReason: { table: lostReasons, id: lostReasons.id },
+} as const;
+type HeldTable = keyof typeof HELD;

@@ -11,6 +11,7 @@ import { getCustomer } from '../customers/queries';
 import { getOpportunity } from '../opportunities/queries';
 import { isUuid, localDateTime, longText, optionalUuid } from '../validation';
 import { checkRefs } from '../access/refs';
+import { holdRefs } from '../access/refs';
 
 export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'visit', 'note'] as const;
 
@@ -52,6 +53,7 @@ export async function logActivity(db: Db, actor: Actor, input: ActivityInput): P
   const customerId = input.opportunityId ? (refs.opportunityId!.customerId as string) : input.customerId;
   const occurredAt = input.occurredAt ? zonedToInstant(input.occurredAt, actor.org.timeZone) : new Date();
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { customerId: { table: 'customer', id: customerId }, opportunityId: { table: 'deal', id: input.opportunityId } });
     const [row] = await tx
       .insert(activities)
       .values({ orgId: actor.orgId, kind: input.kind, customerId: customerId!, opportunityId: input.opportunityId, actorId: actor.id, occurredAt, outcome: input.outcome, nextStep: input.nextStep, notes: input.notes })

@@ -11,7 +11,7 @@ import { createProduct } from '../catalog/products';
 import { createTaxRate, updateTaxRate } from '../catalog/tax-rates';
 import { minorUnits } from '../documents/totals';
 import { createTerritory, updateTerritory } from '../territories';
-import { addContact, updateContact } from '../customers/commands';
+import { addContact, createCustomer, deleteCustomer, updateContact } from '../customers/commands';
 import { createTeam } from '../teams';
 import { createUser } from '../users/commands';
 
@@ -317,6 +317,34 @@ describe.skipIf(!onPostgres)('races found in the sweep (PostgreSQL)', () => {
       const primaries = await w.db.select().from(contacts).where(and(eq(contacts.customerId, w.customers.a2), eq(contacts.isPrimary, true)));
       if (primaries.length !== 1) problems.push(`${primaries.length} primary contacts`);
       return problems;
+    });
+  });
+});
+
+describe.skipIf(!onPostgres)('references deleted while a record points at them (PostgreSQL)', () => {
+  const fresh = () => createCustomer(w.db, w.actors.admin, { name: `Gone ${Math.random()}`, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null });
+  it('a quotation made for a customer being deleted: one wins, never a raw foreign-key error', async () => {
+    await race('createQuotation vs deleteCustomer', async () => {
+      const c = await fresh();
+      const input = quotationInput.parse({
+        customerId: c, contactId: '', opportunityId: '', ownerId: '', language: 'en', currency: 'THB', validUntil: addDays(today(), 10), discountKind: 'percent', discountValue: '0', terms: '', notes: '',
+        lines: JSON.stringify([{ productId: '', description: 'x', unit: '', quantity: '1', unitPrice: '1', discountKind: 'percent', discountValue: '0', taxRateId: '' }]),
+      });
+      const [a, b] = await Promise.allSettled([createQuotation(w.db, w.actors.admin, input), deleteCustomer(w.db, w.actors.admin, c)]);
+      return oneWinner(a, b, ['createQuotation', 'deleteCustomer']);
+    });
+  });
+  it('a deal made for a customer being deleted: one wins, never a raw foreign-key error', async () => {
+    await race('createOpportunity vs deleteCustomer', async () => {
+      const c = await fresh();
+      const [a, b] = await Promise.allSettled([
+        createOpportunity(w.db, w.actors.admin, {
+          title: 'Race', customerId: c, newCustomerName: '', contactId: null, pipelineId: p.id, stageId: p.stages[0].id, amount: '1', currency: 'THB',
+          expectedCloseDate: null, probability: null, source: '', description: '', ownerId: '',
+        }),
+        deleteCustomer(w.db, w.actors.admin, c),
+      ]);
+      return oneWinner(a, b, ['createOpportunity', 'deleteCustomer']);
     });
   });
 });

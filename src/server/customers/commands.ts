@@ -9,7 +9,10 @@ import { checkRefs } from '../access/refs';
 import { inUse, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { getCustomer } from './queries';
+import { queueFileRemovals, removeQueuedFilesNow } from '../files/removals';
+import { fileStore, type FileStore } from '../files/store';
 import type { ContactInput, CustomerInput } from './schemas';
+import { holdRefs } from '../access/refs';
 
 /**
  * The owner, territory and price list the actor may put on a customer, all re-read in scope and
@@ -51,6 +54,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
   assertCan(actor, 'customer.create');
   const placement = await checkPlacement(db, actor, input);
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { territoryId: { table: 'territory', id: placement.territoryId }, priceListId: { table: 'priceList', id: input.priceListId } });
     const [row] = await tx
       .insert(customers)
       .values({
@@ -68,6 +72,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, expectedV
   assertCan(actor, 'customer.edit');
   const placement = await checkPlacement(db, actor, input, current);
   await db.transaction(async (tx) => {
+    await holdRefs(tx, { territoryId: { table: 'territory', id: placement.territoryId }, priceListId: { table: 'priceList', id: input.priceListId } });
     const updated = await tx
       .update(customers)
       .set({
@@ -88,19 +93,23 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, expectedV
   });
 }
 
-export async function deleteCustomer(db: Db, actor: Actor, id: string): Promise<void> {
+/** Deletes a customer; its attachments' stored files are removed once the delete has committed. */
+export async function deleteCustomer(db: Db, actor: Actor, id: string, store: FileStore = fileStore()): Promise<void> {
   await getCustomer(db, actor, id);
   assertCan(actor, 'customer.delete');
-  await db.transaction(async (tx) => {
+  const files = await db.transaction(async (tx) => {
     // Deals and quotations keep their customer (no cascade). Locking the customer waits for one
     // being created for it right now and keeps new ones out, so this check holds at the delete.
     await lockCustomer(tx, id, 'update');
     const [deal] = await tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.customerId, id)).limit(1);
     const [quote] = await tx.select({ id: quotations.id }).from(quotations).where(eq(quotations.customerId, id)).limit(1);
     if (deal || quote) throw inUse();
+    const queued = await queueFileRemovals(tx, actor.orgId, { customerId: id });
     await tx.delete(customers).where(and(eq(customers.id, id), eq(customers.orgId, actor.orgId)));
     await writeAudit(tx, actor, actor.orgId, 'customer', id, 'delete');
+    return queued;
   });
+  await removeQueuedFilesNow(db, store, files);
 }
 
 /**

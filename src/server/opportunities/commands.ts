@@ -14,6 +14,7 @@ import { parseAmount } from './amount';
 import { getOpportunity } from './queries';
 import { notify } from '../notifications';
 import type { MoveInput, OpportunityInput } from './schemas';
+import { holdRefs } from '../access/refs';
 
 /** Today's date where the organization is, so a deal won at 23:30 in Bangkok is won that day. */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -94,6 +95,7 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
   if (stage.kind === 'lost' && !lost.lostReasonId) throw invalid({ lostReasonId: 'lostReasonRequired' });
   const amount = { value: amountValue };
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { customerId: { table: 'customer', id: input.customerId }, contactId: { table: 'contact', id: input.contactId }, stageId: { table: 'stage', id: stage.id }, lostReasonId: { table: 'lostReason', id: lost.lostReasonId } });
     const customerId =
       input.customerId ??
       (await createCustomer(tx, actor, { name: input.newCustomerName, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null }));
@@ -139,6 +141,7 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, expect
   });
   const amount = { value: amountValue };
   await db.transaction(async (tx) => {
+    await holdRefs(tx, { contactId: { table: 'contact', id: input.contactId } });
     const done = await tx
       .update(opportunities)
       .set({

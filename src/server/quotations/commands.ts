@@ -15,6 +15,7 @@ import { minorUnits, type Totals } from '../documents/totals';
 import { prepareLines, type PreparedLine } from './lines';
 import { getQuotation, quotationLinesOf } from './queries';
 import type { QuotationInput } from './schemas';
+import { holdRefs } from '../access/refs';
 
 /** Adds days to a 'YYYY-MM-DD' date without any time zone getting in the way. */
 export function addDays(date: string, days: number): string {
@@ -81,6 +82,16 @@ function headerValues(input: QuotationInput, totals: Totals) {
   };
 }
 
+/** The catalogue rows a quotation's lines point at, held while the lines are written. */
+function heldLines(lines: PreparedLine[]) {
+  const out: Record<string, { table: 'product' | 'taxRate'; id: string | null }> = {};
+  lines.forEach((l, i) => {
+    out[`lines.${i}.productId`] = { table: 'product', id: l.productId };
+    out[`lines.${i}.taxRateId`] = { table: 'taxRate', id: l.taxRateId || null };
+  });
+  return out;
+}
+
 export async function insertLines(tx: Db, quotationId: string, lines: PreparedLine[], totals: Totals) {
   if (!lines.length) return;
   await tx.insert(quotationLines).values(
@@ -115,6 +126,7 @@ export async function createQuotation(db: Db, actor: Actor, input: QuotationInpu
   const { lines, totals } = await prepareLines(db, actor, input);
   const id = randomUUID();
   await db.transaction(async (tx) => {
+    await holdRefs(tx, { customerId: { table: 'customer', id: party.customerId }, contactId: { table: 'contact', id: party.contactId }, opportunityId: { table: 'deal', id: party.opportunityId }, ...heldLines(lines) });
     await tx.insert(quotations).values({
       id, familyId: id, orgId: actor.orgId, ...party, ...headerValues(input, totals),
       createdById: actor.id, duplicatedFromId: extra.duplicatedFromId ?? null,
@@ -134,6 +146,7 @@ export async function updateQuotation(db: Db, actor: Actor, id: string, expected
   checkValidity(actor, input.validUntil);
   const { lines, totals } = await prepareLines(db, actor, input);
   await db.transaction(async (tx) => {
+    await holdRefs(tx, { customerId: { table: 'customer', id: party.customerId }, contactId: { table: 'contact', id: party.contactId }, opportunityId: { table: 'deal', id: party.opportunityId }, ...heldLines(lines) });
     const done = await tx
       .update(quotations)
       .set({ ...party, ...headerValues(input, totals), version: expectedVersion + 1, updatedAt: new Date() })

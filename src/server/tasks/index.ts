@@ -13,6 +13,7 @@ import { isUuid, localDateTime, longText, optionalUuid, requiredText } from '../
 import { checkRefs, collectRefs } from '../access/refs';
 import { customerScopeOf, dealScopeOf } from '../access/scopes';
 import { loadActor } from '../access/load-actor';
+import { holdRefs } from '../access/refs';
 
 export const taskInput = z.object({
   title: requiredText(200),
@@ -52,6 +53,7 @@ export async function createTask(db: Db, actor: Actor, input: TaskInput): Promis
   const dueAt = zonedToInstant(input.dueAt!, actor.org.timeZone);
   if (Number.isNaN(dueAt.getTime())) throw invalid({ dueAt: 'invalidDate' });
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { customerId: { table: 'customer', id: customerId }, opportunityId: { table: 'deal', id: input.opportunityId } });
     const [row] = await tx
       .insert(tasks)
       .values({ orgId: actor.orgId, title: input.title, notes: input.notes, dueAt, assigneeId, createdById: actor.id, customerId, opportunityId: input.opportunityId })
