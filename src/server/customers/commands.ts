@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor';
 import { assertCan, can } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
 import { checkRefs } from '../access/refs';
-import { inUse, invalid, notFound, stale } from '../errors';
+import { inUse, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { getCustomer } from './queries';
 import { queueFileRemovals, removeQueuedFilesNow } from '../files/removals';
