@@ -11,6 +11,7 @@ import { getCustomer } from '../customers/queries';
 import { getOpportunity } from '../opportunities/queries';
 import { isUuid } from '../validation';
 import { fileStore, type FileStore } from './store';
+import { queueFileRemovals, removeQueuedFilesNow } from './removals';
 
 import { ALLOWED, MAX_FILE_BYTES } from './limits';
 export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './limits';
@@ -23,12 +24,22 @@ async function checkParent(db: Db, actor: Actor, parent: Parent) {
   throw notFound();
 }
 
+/**
+ * A file name as the browser sent it, made safe to store and to put in a Content-Disposition header:
+ * no control characters (PostgreSQL refuses NUL), no path, valid Unicode, at most 200 characters.
+ */
+export function cleanFileName(name: string): string {
+  const base = name.toWellFormed().replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/g, '').split(/[\\/]/).pop() ?? '';
+  return base.trim().slice(0, 200) || 'file';
+}
+
 export async function attachFile(db: Db, actor: Actor, parent: Parent, file: File, store: FileStore = fileStore()): Promise<string> {
   assertCan(actor, 'file.manage');
   const where = await checkParent(db, actor, parent);
   if (!(file instanceof File) || file.size === 0) throw invalid({ file: 'required' });
   if (file.size > MAX_FILE_BYTES) throw invalid({ file: 'fileTooBig' });
-  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  const fileName = cleanFileName(file.name);
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const type = file.type || 'application/octet-stream';
   if (!ALLOWED[ext] || !(ALLOWED[ext].includes(type) || type === 'application/octet-stream')) throw invalid({ file: 'fileType' });
   const id = randomUUID();
@@ -37,9 +48,9 @@ export async function attachFile(db: Db, actor: Actor, parent: Parent, file: Fil
   try {
     await db.transaction(async (tx) => {
       await tx.insert(attachments).values({
-        id, orgId: actor.orgId, ...where, fileName: file.name.slice(0, 200), contentType: ALLOWED[ext][0], size: file.size, storageKey, uploadedById: actor.id,
+        id, orgId: actor.orgId, ...where, fileName, contentType: ALLOWED[ext][0], size: file.size, storageKey, uploadedById: actor.id,
       });
-      await writeAudit(tx, actor, actor.orgId, 'attachment', id, 'create', { ...where, fileName: file.name, size: file.size });
+      await writeAudit(tx, actor, actor.orgId, 'attachment', id, 'create', { ...where, fileName, size: file.size });
     });
   } catch (e) {
     await store.remove(storageKey);
@@ -72,9 +83,11 @@ export async function openAttachment(db: Db, actor: Actor, id: string, store: Fi
 export async function deleteAttachment(db: Db, actor: Actor, id: string, store: FileStore = fileStore()): Promise<void> {
   const { meta } = await openAttachment(db, actor, id, store);
   assertCan(actor, 'file.manage');
-  await db.transaction(async (tx) => {
+  const queued = await db.transaction(async (tx) => {
+    const rows = await queueFileRemovals(tx, actor.orgId, { attachmentId: id });
     await tx.delete(attachments).where(eq(attachments.id, id));
     await writeAudit(tx, actor, actor.orgId, 'attachment', id, 'delete', { fileName: meta.fileName });
+    return rows;
   });
-  await store.remove(meta.storageKey);
+  await removeQueuedFilesNow(db, store, queued);
 }

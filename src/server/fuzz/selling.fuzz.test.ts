@@ -11,6 +11,11 @@ import { createOpportunity, moveOpportunity, setStandby, setStarred, updateOppor
 import { moveInput, opportunityInput } from '../opportunities/schemas';
 import { createTask, setTaskDone, taskInput } from '../tasks';
 import { activityInput, logActivity } from '../activities';
+import { attachFile, deleteAttachment } from '../files';
+import { attachments } from '../db/schema';
+import { rng, hostile } from '../../../tests/support/fuzz';
+import { runAction } from '../action-core';
+import { keyT } from '../../../tests/support/act';
 import { listPipelines, listLostReasons } from '../pipelines';
 import { CURRENCIES } from '../organization';
 import { longText, optionalDate, optionalUuid, uuid, version } from '../validation';
@@ -245,5 +250,33 @@ describe('fuzz: tasks and activities', () => {
         expect([w.customers.a1, w.customers.shared]).toContain(a.customerId);
       },
     }, 401);
+  });
+});
+
+describe('fuzz: attachments', () => {
+  it('attach and delete files with hostile names, types, sizes and parents', async () => {
+    const parent = z.object({ customerId: z.preprocess((v) => v ?? '', optionalUuid), opportunityId: z.preprocess((v) => v ?? '', optionalUuid) });
+    const r = rng(501);
+    const names = ['report.pdf', 'a\u0000b.pdf', '../../etc/passwd.pdf', 'C:\\x\\y.png', '\uD800.pdf', 'x'.repeat(500) + '.pdf', '.pdf', 'no-extension', 'ใบเสนอราคา.pdf', 'a\nb.png', ''];
+    const types = ['application/pdf', 'image/png', 'text/html', '', 'application/x-msdownload', 'image/svg+xml'];
+    let ok = 0;
+    for (let i = 0; i < FUZZ_CASES; i++) {
+      const fd = new FormData();
+      fd.set('customerId', r.next() < 0.7 ? w.customers.a1 : String(hostile(r, 'id', 'customerId', ids())));
+      if (r.next() < 0.2) fd.set('opportunityId', String(hostile(r, 'id', 'opportunityId', ids())));
+      const size = r.pick([0, 1, 100, 2048]);
+      if (r.next() < 0.95) fd.set('file', new File([new Uint8Array(size)], r.pick(names), { type: r.pick(types) }));
+      else fd.set('file', 'not a file');
+      const { state } = await runAction(parent, ({ db, actor, input, formData }) => attachFile(db, actor, input, formData.get('file') as File), { actor: w.actors.repA1, db: w.db, t: keyT, formData: fd });
+      if (state.status === 'error') expect(state.message, `attach case ${i}`).not.toBe('unexpected');
+      else ok++;
+    }
+    expect(ok).toBeGreaterThan(0);
+    const stored = await w.db.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.customerId, w.customers.a1));
+    for (const a of stored) expect(a.fileName).not.toMatch(/[\u0000-\u001f/\\]/);
+    await run({
+      name: 'deleteAttachment', schema: parent.extend({ id: uuid }), run: ({ db, actor, input }) => deleteAttachment(db, actor, input.id), actor: w.actors.repB1,
+      base: () => ({ id: stored[0]?.id ?? '', customerId: w.customers.a1 }), fields: { id: 'id', customerId: 'id' }, ctx: { id: { ids: [...stored.map((a) => a.id), ...anyIds()] } },
+    }, 502);
   });
 });
