@@ -4,18 +4,18 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, customers, opportunities, opportunityHistory, stages, users } from '../db/schema';
 import type { Actor } from '../access/actor';
-import { ownedScope } from '../access/visibility';
+import { dealScopeOf } from '../access/scopes';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import type { OpportunityFilters } from './schemas';
+import { containsPattern, searchTerm } from '../db/search';
 
 export const PAGE_SIZE = 25;
 const owner = alias(users, 'deal_owner');
 
 /** A deal is seen by whoever may see its owner's records or its customer's territory. */
-export const opportunityScope = (actor: Actor) =>
-  ownedScope(actor, { orgId: opportunities.orgId, ownerId: opportunities.ownerId, territoryId: customers.territoryId });
+export const opportunityScope = dealScopeOf;
 
 const todaySql = (actor: Actor) => sql`(now() at time zone ${actor.org.timeZone})::date`;
 
@@ -35,7 +35,7 @@ export function filterPredicate(actor: Actor, f: Partial<OpportunityFilters>): S
   if (f.closeTo) parts.push(lte(opportunities.expectedCloseDate, f.closeTo));
   if (f.amountMin) parts.push(gte(opportunities.amount, f.amountMin));
   if (f.amountMax) parts.push(lte(opportunities.amount, f.amountMax));
-  if (f.q?.trim()) parts.push(ilike(opportunities.title, `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (searchTerm(f.q)) parts.push(ilike(opportunities.title, containsPattern(f.q)));
   return and(...parts)!;
 }
 

@@ -4,19 +4,19 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, customers, opportunities, products, quotationLines, quotations, users } from '../db/schema';
 import type { Actor } from '../access/actor';
-import { ownedScope } from '../access/visibility';
+import { quotationScopeOf } from '../access/scopes';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import { todayIn } from '../opportunities/commands';
 import type { QuotationStatus } from './schemas';
+import { containsPattern, searchTerm } from '../db/search';
 
 export const QUOTE_PAGE = 25;
 const owner = alias(users, 'quote_owner');
 
 /** A quotation is seen by whoever may see its salesperson's records or its customer's territory. */
-export const quotationScope = (actor: Actor) =>
-  ownedScope(actor, { orgId: quotations.orgId, ownerId: quotations.ownerId, territoryId: customers.territoryId });
+export const quotationScope = quotationScopeOf;
 
 /** Expiry is read from the validity date, so a quotation expires without any job running. */
 export function effectiveStatus(q: { status: string; validUntil: string }, today: string): QuotationStatus {
@@ -33,9 +33,9 @@ function filterPredicate(actor: Actor, f: QuotationFilters, today: string): SQL 
   if (f.status === 'expired') parts.push(eq(quotations.status, 'sent'), lt(quotations.validUntil, today));
   else if (f.status === 'sent') parts.push(eq(quotations.status, 'sent'), gte(quotations.validUntil, today));
   else if (f.status) parts.push(eq(quotations.status, f.status));
-  const q = f.q?.trim();
+  const q = searchTerm(f.q);
   if (q) {
-    const p = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const p = containsPattern(q);
     parts.push(or(ilike(quotations.number, p), ilike(customers.name, p))!);
   }
   return and(...parts)!;
