@@ -73,7 +73,8 @@ export const integer = (min: number, max: number, message = 'invalid') =>
       .refine((v) => /^-?\d{1,10}$/.test(v) && Number(v) >= min && Number(v) <= max, message)
       .transform(Number),
   );
-export const version = integer(1, INT_MAX, 'invalid');
+// The stored version is bumped by one on save, so the largest acceptable value is one below int4's top.
+export const version = integer(1, INT_MAX - 1, 'invalid');
 
 // ---------------------------------------------------------------------------------------------
 // Dates

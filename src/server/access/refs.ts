@@ -150,7 +150,8 @@ export async function holdRefs(tx: Db, refs: Record<string, { table: HeldTable; 
     if (!id) continue;
     const t = HELD[table];
     const [row] = await tx.select({ id: t.id }).from(t.table).where(eq(t.id, id)).for('key share');
-    if (!row) errors[field] = DEFAULT_MESSAGE[table];
+    // 'territoryIds#2': one of several ids of one field; the error goes on the field.
+    if (!row) errors[field.split('#')[0]] = table === 'territory' || table === 'team' ? 'invalidChoice' : DEFAULT_MESSAGE[table];
   }
   if (Object.keys(errors).length) throw invalid(errors);
 }
@@ -164,6 +165,7 @@ const HELD = {
   taxRate: { table: taxRates, id: taxRates.id },
   priceList: { table: priceLists, id: priceLists.id },
   territory: { table: territories, id: territories.id },
+  team: { table: teams, id: teams.id },
   lostReason: { table: lostReasons, id: lostReasons.id },
 } as const;
 type HeldTable = keyof typeof HELD;

@@ -13,7 +13,10 @@ import { minorUnits } from '../documents/totals';
 import { createTerritory, updateTerritory } from '../territories';
 import { addContact, createCustomer, deleteCustomer, updateContact } from '../customers/commands';
 import { createTeam } from '../teams';
-import { createUser } from '../users/commands';
+import { createUser, updateUser } from '../users/commands';
+import { attachFile } from '../files';
+import { deleteContact } from '../customers/commands';
+import { users } from '../db/schema';
 
 /**
  * "Is it still X?" checks must run inside the write. Every round runs two commands at once on real
@@ -346,5 +349,51 @@ describe.skipIf(!onPostgres)('references deleted while a record points at them (
       ]);
       return oneWinner(a, b, ['createOpportunity', 'deleteCustomer']);
     });
+  });
+});
+
+describe.skipIf(!onPostgres)('more races found in review (PostgreSQL)', () => {
+  it('two admins demoting each other at once: the organization keeps an active admin', async () => {
+    await race('demote each other', async (i) => {
+      const mk = async (n: string) => (await createUser(w.db, w.actors.admin, { name: n, email: `${n}.${i}.${w.tag}@test.local`, role: 'admin', locale: 'en', teamId: null, territoryIds: [] }));
+      const [x, y] = [await mk('x'), await mk('y')];
+      // The world's own admin steps aside for this round, so x and y are the only admins.
+      await w.db.update(users).set({ role: 'manager' }).where(eq(users.id, w.people.admin.id));
+      const { loadActor } = await import('../access/load-actor');
+      const [ax, ay] = [(await loadActor(w.db, x))!, (await loadActor(w.db, y))!];
+      const [vx] = await w.db.select({ v: users.version }).from(users).where(eq(users.id, x));
+      const [vy] = await w.db.select({ v: users.version }).from(users).where(eq(users.id, y));
+      const demote = (by: typeof ax, id: string, v: number, n: string) =>
+        updateUser(w.db, by, id, v, { name: n, email: `${n}.${i}.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: null, territoryIds: [], active: true });
+      const [a, b] = await Promise.allSettled([demote(ax, y, vy.v, 'y'), demote(ay, x, vx.v, 'x')]);
+      const admins = await w.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, w.org.id), eq(users.role, 'admin'), eq(users.active, true)));
+      await w.db.update(users).set({ role: 'admin' }).where(eq(users.id, w.people.admin.id));
+      await w.db.update(users).set({ role: 'rep', active: false }).where(eq(users.id, x));
+      await w.db.update(users).set({ role: 'rep', active: false }).where(eq(users.id, y));
+      const problems = oneWinner(a, b, ['x demotes y', 'y demotes x']);
+      if (admins.length < 1) problems.push('no admin left');
+      return problems;
+    }, 20);
+  });
+  it('a file attached to a customer being deleted: one wins, never a raw foreign-key error', async () => {
+    await race('attachFile vs deleteCustomer', async () => {
+      const c = await createCustomer(w.db, w.actors.admin, { name: `F ${Math.random()}`, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null });
+      const file = new File([new Uint8Array(10)], 'a.pdf', { type: 'application/pdf' });
+      const [a, b] = await Promise.allSettled([attachFile(w.db, w.actors.admin, { customerId: c }, file), deleteCustomer(w.db, w.actors.admin, c)]);
+      // Both may succeed here (the delete waits for the attachment, then removes it with the customer).
+      return [a, b].flatMap((o, k) => (why(o).startsWith('RAW') ? [`${k ? 'delete' : 'attach'} failed raw: ${why(o)}`] : []));
+    }, 30);
+  });
+  it('revising a quotation while its contact is deleted: never a raw foreign-key error', async () => {
+    await race('reviseQuotation vs deleteContact', async () => {
+      const ct = await addContact(w.db, w.actors.repA1, w.customers.a1, { name: 'Temp', title: '', phone: '', email: `t${Math.random()}@x.yz`, isPrimary: false });
+      const q = await createQuotation(w.db, w.actors.repA1, quotationInput.parse({
+        customerId: w.customers.a1, contactId: ct, opportunityId: '', ownerId: '', language: 'en', currency: 'THB', validUntil: addDays(today(), 10), discountKind: 'percent', discountValue: '0', terms: '', notes: '',
+        lines: JSON.stringify([{ productId: '', description: 'x', unit: '', quantity: '1', unitPrice: '1', discountKind: 'percent', discountValue: '0', taxRateId: '' }]),
+      }));
+      await sendQuotation(w.db, w.actors.repA1, q);
+      const [a, b] = await Promise.allSettled([reviseQuotation(w.db, w.actors.repA1, q), deleteContact(w.db, w.actors.repA1, ct)]);
+      return [a, b].flatMap((o, k) => (why(o).startsWith('RAW') ? [`${k ? 'deleteContact' : 'revise'} failed raw: ${why(o)}`] : []));
+    }, 30);
   });
 });

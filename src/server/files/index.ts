@@ -14,6 +14,7 @@ import { fileStore, type FileStore } from './store';
 import { queueFileRemovals, removeQueuedFilesNow } from './removals';
 
 import { ALLOWED, MAX_FILE_BYTES } from './limits';
+import { holdRefs } from '../access/refs';
 export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './limits';
 
 type Parent = { customerId?: string | null; opportunityId?: string | null };
@@ -47,6 +48,7 @@ export async function attachFile(db: Db, actor: Actor, parent: Parent, file: Fil
   await store.put(storageKey, new Uint8Array(await file.arrayBuffer()));
   try {
     await db.transaction(async (tx) => {
+      await holdRefs(tx, { customerId: { table: 'customer', id: where.customerId }, opportunityId: { table: 'deal', id: where.opportunityId } });
       await tx.insert(attachments).values({
         id, orgId: actor.orgId, ...where, fileName, contentType: ALLOWED[ext][0], size: file.size, storageKey, uploadedById: actor.id,
       });

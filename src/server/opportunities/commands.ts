@@ -48,7 +48,8 @@ async function resolveStage(db: Db, actor: Actor, pipelineId: string | null, sta
 
 async function checkLost(db: Db, actor: Actor, lostReasonId: string | null) {
   if (!lostReasonId) throw invalid({ lostReasonId: 'lostReasonRequired' });
-  const [r] = await db.select({ id: lostReasons.id }).from(lostReasons).where(and(eq(lostReasons.id, lostReasonId), eq(lostReasons.orgId, actor.orgId)));
+  // A retired reason is no longer offered, so it is not accepted either.
+  const [r] = await db.select({ id: lostReasons.id }).from(lostReasons).where(and(eq(lostReasons.id, lostReasonId), eq(lostReasons.orgId, actor.orgId), eq(lostReasons.active, true)));
   if (!r) throw invalid({ lostReasonId: 'invalidChoice' });
 }
 

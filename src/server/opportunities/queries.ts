@@ -48,6 +48,7 @@ const SORTS = {
 
 const listColumns = {
   id: opportunities.id,
+  version: opportunities.version,
   title: opportunities.title,
   amount: opportunities.amount,
   currency: opportunities.currency,

@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/write';
 import { isLocale } from '../i18n/locales';
 import { integer, isUuid, optionalUuid, requiredText } from '../validation';
 import { defaultPipeline } from './defaults';
+import { holdRefs } from '../access/refs';
 
 export const pipelineInput = z.object({ name: requiredText(120), teamId: optionalUuid });
 export const stageInput = z.object({
@@ -76,6 +77,7 @@ export async function createPipeline(db: Db, actor: Actor, input: z.infer<typeof
   await assertCanShape(db, actor, input.teamId);
   const d = defaultPipeline(isLocale(actor.org.locale) ? actor.org.locale : 'en');
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { teamId: { table: 'team', id: input.teamId } });
     const [p] = await tx.insert(pipelines).values({ orgId: actor.orgId, name: input.name, teamId: input.teamId }).returning({ id: pipelines.id });
     await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId: actor.orgId, pipelineId: p.id, position: i, ...s })));
     await writeAudit(tx, actor, actor.orgId, 'pipeline', p.id, 'create', { name: input.name });

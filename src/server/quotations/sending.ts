@@ -19,6 +19,7 @@ import { newLinkToken, quoteLink } from './link';
 import { formatMoney } from '@/lib/format';
 import Decimal from 'decimal.js';
 import { minorUnits, type Totals } from '../documents/totals';
+import { holdRefs } from '../access/refs';
 
 async function mailText(locale: string, params: Record<string, string>) {
   const { createTranslator } = await import('use-intl/core');
@@ -105,9 +106,11 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
       .returning({ id: quotations.id });
     if (!done.length) throw stale();
     const [{ last }] = await tx.select({ last: max(quotations.revision) }).from(quotations).where(eq(quotations.familyId, q.familyId));
+    // The contact may have been deleted since the quotation was read: the new version then has none.
+    const contactId = q.contactId ? await holdRefs(tx, { contactId: { table: 'contact', id: q.contactId } }).then(() => q.contactId, () => null) : null;
     await tx.insert(quotations).values({
       id: newId, familyId: q.familyId, revision: (last ?? q.revision) + 1, number: q.number, orgId: actor.orgId,
-      customerId: q.customerId, contactId: q.contactId, opportunityId: q.opportunityId, ownerId: q.ownerId,
+      customerId: q.customerId, contactId, opportunityId: q.opportunityId, ownerId: q.ownerId,
       language: q.language, currency: q.currency, pricesIncludeTax: q.pricesIncludeTax, validUntil: input.validUntil,
       discountKind: q.discountKind, discountValue: q.discountValue, terms: q.terms, notes: q.notes,
       // The lines are priced again at today's rates, so the header takes the totals computed with them.

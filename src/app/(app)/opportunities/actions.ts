@@ -21,18 +21,18 @@ export const updateOpportunityAction = formAction(
   (_r, { input }) => redirect(`/opportunities/${input.id}`),
 );
 
+// The version the user saw; absent only for callers that have none (then the command reads it).
+const seenVersion = z.preprocess((v) => (v === '' ? undefined : v), version.optional());
+
 export const moveOpportunityAction = formAction(
-  moveInput.extend({ back: z.string().max(300).optional().default('') }),
-  ({ db, actor, input }) => moveOpportunity(db, actor, input),
-  (_r, { input }) => {
-    revalidatePath('/opportunities', 'layout');
-    if (input.back.startsWith('/opportunities')) redirect(input.back);
-  },
+  moveInput.extend({ version: seenVersion }),
+  ({ db, actor, input }) => moveOpportunity(db, actor, input, input.version),
+  () => revalidatePath('/opportunities', 'layout'),
 );
 
 export const standbyAction = formAction(
-  z.object({ id: uuid, standbyUntil: optionalDate() }),
-  ({ db, actor, input }) => setStandby(db, actor, input.id, input.standbyUntil),
+  z.object({ id: uuid, standbyUntil: optionalDate(), version: seenVersion }),
+  ({ db, actor, input }) => setStandby(db, actor, input.id, input.standbyUntil, input.version),
   (_r, { input }) => revalidatePath(`/opportunities/${input.id}`),
 );
 
@@ -43,10 +43,11 @@ export const starAction = formAction(
 );
 
 /** For drag and drop on the board: the same command, called from a client component. */
-export async function dropOnStage(id: string, stageId: string): Promise<{ ok: boolean; message?: string; needsReason?: boolean }> {
+export async function dropOnStage(id: string, stageId: string, seen?: number): Promise<{ ok: boolean; message?: string; needsReason?: boolean }> {
   const fd = new FormData();
   fd.set('id', String(id));
   fd.set('stageId', String(stageId));
+  if (seen !== undefined) fd.set('version', String(seen));
   const result = await moveOpportunityAction({ status: 'idle' }, fd);
   const needsReason = Boolean(result.fieldErrors?.lostReasonId);
   return { ok: result.status === 'ok', message: needsReason ? undefined : result.message, needsReason };

@@ -19,7 +19,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const t = await getTranslations('search');
   const locale = (await getLocale()) as Locale;
-  const q = ((await searchParams).q ?? '').trim().slice(0, 100);
+  // A repeated parameter (?q=a&q=b) arrives as an array: take the first.
+  const raw = (await searchParams).q as string | string[] | undefined;
+  const q = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim().slice(0, 100);
   const db = await getDb();
   const [customers, people, deals, quotes] = q
     ? await Promise.all([listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND), listQuotations(db, actor, { q }, PER_KIND)])

@@ -73,6 +73,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
             <h2 className="font-semibold">{t('moveTitle')}</h2>
             <ActionForm action={moveOpportunityAction} submitLabel={t('move')} testId="move-form">
               <Hidden name="id" value={deal.id} />
+              <Hidden name="version" value={deal.version} />
               <SelectField name="stageId" label={t('stage')} defaultValue={moveTo && pipeline.stages.some((s) => s.id === moveTo) ? moveTo : deal.stageId} options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))} />
               <SelectField name="lostReasonId" label={t('lostReason')} options={pickers.reasons} emptyLabel={t('lostReasonHint')} />
               <TextArea name="lostNote" label={t('lostNote')} rows={2} />
@@ -84,6 +85,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
               <p className="text-sm text-slate-600">{t('standbyHelp')}</p>
               <ActionForm action={standbyAction} submitLabel={standby ? t('standbyUpdate') : t('standbySet')} testId="standby-form">
                 <Hidden name="id" value={deal.id} />
+                <Hidden name="version" value={deal.version} />
                 <TextField name="standbyUntil" label={t('reopenOn')} type="date" defaultValue={standby ?? ''} hint={standby ? t('standbyClearHint') : undefined} />
               </ActionForm>
             </section>

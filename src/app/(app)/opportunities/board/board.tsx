@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { dropOnStage } from '../actions';
 
-export type BoardCard = { id: string; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
+export type BoardCard = { id: string; version: number; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
 export type BoardColumn = { id: string; name: string; kind: string; count: string; totals: string[]; cards: BoardCard[]; more: boolean; listHref: string };
 type Labels = { moveTo: string; move: string; seeAll: string; moving: string; empty: string };
 
@@ -19,10 +19,13 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
 
+  // The version each card was shown at: a card someone else moved or edited meanwhile is refused
+  // ("changed by someone else") instead of being moved from a stage the user no longer sees.
+  const versions = new Map(columns.flatMap((c) => c.cards.map((k) => [k.id, k.version] as const)));
   const move = (id: string, stageId: string) =>
     start(async () => {
       setError(null);
-      const r = await dropOnStage(id, stageId);
+      const r = await dropOnStage(id, stageId, versions.get(id));
       if (r.needsReason) router.push(`/opportunities/${id}?moveTo=${stageId}`);
       else if (!r.ok) setError(r.message ?? null);
       else router.refresh();

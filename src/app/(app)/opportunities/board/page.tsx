@@ -45,7 +45,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       kind: s.kind,
       count: t('dealCount', { count: perStage.get(s.id) ?? 0, formatted: formatNumber(perStage.get(s.id) ?? 0, locale) }),
       totals: mine.length ? mine.map((m) => formatMoney(m.total, m.currency, locale)) : [formatMoney('0', actor.org.currency, locale)],
-      cards: cards[i].rows.map((d) => ({ id: d.id, title: d.title, customerName: d.customerName, amount: formatMoney(d.amount, d.currency, locale), ownerName: d.ownerName, starred: d.starred })),
+      cards: cards[i].rows.map((d) => ({ id: d.id, version: d.version, title: d.title, customerName: d.customerName, amount: formatMoney(d.amount, d.currency, locale), ownerName: d.ownerName, starred: d.starred })),
       more: Boolean(cards[i].nextCursor),
       listHref: `/opportunities${query({ ...base, stageId: s.id })}`,
     };
