@@ -65,16 +65,26 @@ test('admin pages answer not found to a rep', async ({ page }) => {
   }
 });
 
-test('organization settings refuse a bad VAT rate and keep what was typed', async ({ page }) => {
+test('organization settings refuse a bad time zone and validity together and keep what was typed and chosen', async ({ page }) => {
   await signIn(page, 'admin@demo.test');
   await navigate(page, '/admin/settings');
   const form = page.getByTestId('settings-form');
+  const currency = form.getByLabel('Default currency');
+  const original = await currency.inputValue();
   await form.getByLabel('Address').fill('1 New Road, Bangkok');
-  await form.getByLabel('VAT rate (%)').fill('7.555');
+  await currency.selectOption('VND');
+  await form.getByLabel('Time zone').fill('Asia/Nowhere');
+  await form.getByLabel('Quotations stay valid for (days)').fill('0');
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByText('Enter a percentage from 0 to 100 with at most two decimals.')).toBeVisible();
+  // Both errors at once; the choice of currency and the typed address stay.
+  await expect(form.getByText('Unknown time zone (e.g. Asia/Bangkok).')).toBeVisible();
+  await expect(form.getByText('Enter a number of days from 1 to 365.')).toBeVisible();
   await expect(form.getByLabel('Address')).toHaveValue('1 New Road, Bangkok');
-  await form.getByLabel('VAT rate (%)').fill('7');
+  await expect(currency).toHaveValue('VND');
+  // Saved back with the company's own currency, so the other journeys see the demo as seeded.
+  await currency.selectOption(original);
+  await form.getByLabel('Time zone').fill('Asia/Bangkok');
+  await form.getByLabel('Quotations stay valid for (days)').fill('30');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.locator('[role=status]')).toHaveText('Saved.');
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { useFormState } from '@/components/forms/action-form';
+import { FieldError, useFormState } from '@/components/forms/action-form';
 
 export function FileField({ label, hint, accept }: { label: string; hint: string; accept: string }) {
   const id = useId();
@@ -11,7 +11,7 @@ export function FileField({ label, hint, accept }: { label: string; hint: string
       <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
       <input id={id} name="file" type="file" accept={accept} className="text-sm" aria-invalid={error ? true : undefined} />
       <p className="text-xs text-slate-500">{hint}</p>
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      <FieldError name="file" />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { useFormState } from './action-form';
+import { FieldError, useFormState } from './action-form';
 
 type Hit = { id: string; name: string; territory: string | null };
 type Labels = { label: string; placeholder: string; create: string; change: string; contact: string; noContact: string };
@@ -19,9 +19,11 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
     echoed?.customerId && typeof echoed.customerId === 'string' ? { id: echoed.customerId, name: String(echoed.customerName ?? '') } : (initial ?? null),
   );
   const [newName, setNewName] = useState(typeof echoed?.newCustomerName === 'string' ? echoed.newCustomerName : '');
+  // The contact the user had picked, when the form comes back with an error.
+  const echoedContact = typeof echoed?.contactId === 'string' ? echoed.contactId : undefined;
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
-  const error = state.fieldErrors?.customerId ?? state.fieldErrors?.newCustomerName;
+  const error = Boolean(state.fieldErrors?.customerId ?? state.fieldErrors?.newCustomerName);
   const [contacts, setContacts] = useState<Contact[] | null>(null);
   const chosenId = chosen?.id;
 
@@ -90,14 +92,16 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
           ) : null}
         </>
       )}
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      <FieldError name="customerId" />
+      <FieldError name="newCustomerName" />
       {chosen && contacts?.length ? (
         <label className="mt-2 flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">{labels.contact}</span>
-          <select name="contactId" defaultValue={contacts.find((c) => c.isPrimary)?.id ?? ''} className="input">
+          <select name="contactId" defaultValue={contacts.some((c) => c.id === echoedContact) ? echoedContact : (contacts.find((c) => c.isPrimary)?.id ?? '')} className="input">
             <option value="">{labels.noContact}</option>
             {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
+          <FieldError name="contactId" />
         </label>
       ) : (
         <input type="hidden" name="contactId" value="" />

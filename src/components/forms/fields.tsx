@@ -1,9 +1,13 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { useFormState } from './action-form';
+import { FieldError, useFormState } from './action-form';
 
-/** The value to show: what the user last sent when it failed, else the record's value. */
+/**
+ * The value a field starts from: what the user last sent when it failed (a submit before the page
+ * was interactive renders the answer afresh), else the record's value. Once interactive, the form
+ * is never reset after an error, so the field simply keeps what the user chose.
+ */
 function useValue(name: string, defaultValue: string | undefined) {
   const state = useFormState();
   const echoed = state.status === 'error' ? state.values : undefined;
@@ -15,7 +19,7 @@ function useValue(name: string, defaultValue: string | undefined) {
   return { value, error: state.fieldErrors?.[name] };
 }
 
-function Wrap({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+function Wrap({ id, name, label, hint, children }: { id: string; name: string; label: string; hint?: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
@@ -23,11 +27,7 @@ function Wrap({ id, label, error, hint, children }: { id: string; label: string;
       </label>
       {children}
       {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} id={`${id}-error`} />
     </div>
   );
 }
@@ -38,7 +38,7 @@ export function TextField({ type = 'text', autoComplete, inputMode, ...p }: Base
   const id = useId();
   const { value, error } = useValue(p.name, p.defaultValue);
   return (
-    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
+    <Wrap id={id} name={p.name} label={p.label} hint={p.hint}>
       <input
         id={id}
         name={p.name}
@@ -59,23 +59,31 @@ export function TextArea(p: Base & { rows?: number }) {
   const id = useId();
   const { value, error } = useValue(p.name, p.defaultValue);
   return (
-    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
-      <textarea id={id} name={p.name} defaultValue={value} rows={p.rows ?? 3} aria-invalid={error ? true : undefined} className="input" />
+    <Wrap id={id} name={p.name} label={p.label} hint={p.hint}>
+      <textarea id={id} name={p.name} defaultValue={value} rows={p.rows ?? 3} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="input" />
     </Wrap>
   );
 }
 
-export function SelectField(p: Base & { options: { value: string; label: string }[]; emptyLabel?: string }) {
+type Option = { value: string; label: string };
+
+/** A select; `groups` puts the options under headings (a pipeline's stages, say). */
+export function SelectField(p: Base & { options: Option[]; groups?: { label: string; options: Option[] }[]; emptyLabel?: string }) {
   const id = useId();
   const { value, error } = useValue(p.name, p.defaultValue);
   return (
-    <Wrap id={id} label={p.label} error={error} hint={p.hint}>
-      <select id={id} name={p.name} defaultValue={value} aria-invalid={error ? true : undefined} className="input">
+    <Wrap id={id} name={p.name} label={p.label} hint={p.hint}>
+      <select id={id} name={p.name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="input">
         {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {p.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </optgroup>
         ))}
       </select>
     </Wrap>
@@ -85,14 +93,13 @@ export function SelectField(p: Base & { options: { value: string; label: string 
 export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
   const state = useFormState();
   const checked = state.status === 'error' && state.values ? state.values[name] === 'on' : Boolean(defaultChecked);
-  const error = state.fieldErrors?.[name];
   return (
     <div>
       <label className="inline-flex items-center gap-2 text-sm">
         <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
         {label}
       </label>
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      <FieldError name={name} />
     </div>
   );
 }
@@ -101,7 +108,6 @@ export function CheckboxGroup({ name, label, options, defaultValues = [] }: { na
   const state = useFormState();
   const sent = state.status === 'error' && state.values ? state.values[name] : undefined;
   const selected = state.status === 'error' && state.values ? (Array.isArray(sent) ? sent : sent ? [sent] : []) : defaultValues;
-  const error = state.fieldErrors?.[name];
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="text-sm font-medium text-slate-700">{label}</legend>
@@ -113,7 +119,7 @@ export function CheckboxGroup({ name, label, options, defaultValues = [] }: { na
           </label>
         ))}
       </div>
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      <FieldError name={name} nested />
     </fieldset>
   );
 }

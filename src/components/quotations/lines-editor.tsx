@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useFormState } from '@/components/forms/action-form';
+import { FieldError, useFormState } from '@/components/forms/action-form';
 import { checkTotalsInput, computeTotals, type DiscountKind } from '@/server/documents/totals';
 
 export type EditorLine = {
@@ -37,7 +37,15 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
 }) {
   const state = useFormState();
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const [v, setV] = useState<EditorValues>(initial);
+  const [v, setV] = useState<EditorValues>(() => (state.status === 'error' ? fromEcho(state.values, initial) : initial));
+  // Errors name lines by their place when sent ("lines.2.quantity"); remember which line was where,
+  // so an error stays on its line when lines are then moved or removed.
+  const [answer, setAnswer] = useState(state);
+  const [sentKeys, setSentKeys] = useState(() => v.lines.map((l) => l.key));
+  if (answer !== state) {
+    setAnswer(state);
+    setSentKeys(v.lines.map((l) => l.key));
+  }
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[] | null>(null);
   const searchId = useId();
@@ -78,7 +86,11 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
   }, [v, rates]);
   const money = (s: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: v.currency }).format(s as unknown as number);
   const payload = JSON.stringify(v.lines.map(({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId }) => ({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId })));
-  const err = (i: number, f: string) => errors[`lines.${i}.${f}`];
+  const at = (key: string, f?: string) => {
+    const i = sentKeys.indexOf(key);
+    return i < 0 ? '' : f ? `lines.${i}.${f}` : `lines.${i}`;
+  };
+  const err = (key: string, f: string) => (at(key) ? errors[at(key, f)] : undefined);
   const cell = 'input w-full min-w-0';
 
   return (
@@ -88,57 +100,64 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {labels.currency}
-          <select name="currency" value={v.currency} onChange={(e) => set({ currency: e.target.value })} className="input">
+          <select name="currency" value={v.currency} onChange={(e) => set({ currency: e.target.value })} className="input" aria-invalid={errors.currency ? true : undefined}>
             {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
+          <FieldError name="currency" as="span" />
         </label>
-        <label className="flex items-center gap-2 self-end text-sm">
+        <label className="flex flex-wrap items-center gap-2 self-end text-sm">
           <input type="checkbox" name="pricesIncludeTax" checked={v.pricesIncludeTax} onChange={(e) => set({ pricesIncludeTax: e.target.checked })} />
           {labels.pricesIncludeTax}
+          <FieldError name="pricesIncludeTax" as="span" />
         </label>
       </div>
       <h2 className="font-semibold">{labels.lines}</h2>
-      {errors.lines ? <p className="text-sm text-red-700" role="alert">{errors.lines}</p> : null}
+      <FieldError name="lines" />
       <ol className="space-y-3">
         {v.lines.map((l, i) => (
-          <li key={l.key} className="rounded-md border border-slate-200 p-3" data-testid="quote-line">
+          <li key={l.key} className={`rounded-md border p-3 ${at(l.key) && Object.keys(errors).some((k) => k === at(l.key) || k.startsWith(`${at(l.key)}.`)) ? 'border-red-300' : 'border-slate-200'}`} data-testid="quote-line">
+            {at(l.key) ? <FieldError name={at(l.key)} /> : null}
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-12">
               <label className="col-span-2 flex flex-col gap-1 text-xs text-slate-600 sm:col-span-5">
                 {labels.description}{l.code ? ` · ${l.code}` : ''}
-                <input className={cell} value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} aria-invalid={err(i, 'description') || err(i, 'productId') ? true : undefined} />
-                <Err text={err(i, 'description') ?? err(i, 'productId')} />
+                <input className={cell} value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} aria-invalid={err(l.key, 'description') || err(l.key, 'productId') ? true : undefined} />
+                <Err k={at(l.key, 'description')} />
+                <Err k={at(l.key, 'productId')} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-2">
                 {labels.quantity}
-                <input className={cell} inputMode="decimal" value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.target.value })} aria-invalid={err(i, 'quantity') ? true : undefined} />
-                <Err text={err(i, 'quantity')} />
+                <input className={cell} inputMode="decimal" value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.target.value })} aria-invalid={err(l.key, 'quantity') ? true : undefined} />
+                <Err k={at(l.key, 'quantity')} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-1">
                 {labels.unit}
-                <input className={cell} value={l.unit} onChange={(e) => setLine(l.key, { unit: e.target.value })} />
+                <input className={cell} value={l.unit} onChange={(e) => setLine(l.key, { unit: e.target.value })} aria-invalid={err(l.key, 'unit') ? true : undefined} />
+                <Err k={at(l.key, 'unit')} />
               </label>
               <label className="col-span-2 flex flex-col gap-1 text-xs text-slate-600 sm:col-span-4">
                 {labels.unitPrice}
-                <input className={cell} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.target.value })} aria-invalid={err(i, 'unitPrice') ? true : undefined} />
-                <Err text={err(i, 'unitPrice')} />
+                <input className={cell} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.target.value })} aria-invalid={err(l.key, 'unitPrice') ? true : undefined} />
+                <Err k={at(l.key, 'unitPrice')} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-3">
                 {labels.discount}
                 <span className="flex gap-1">
-                  <input className={cell} inputMode="decimal" value={l.discountValue} onChange={(e) => setLine(l.key, { discountValue: e.target.value })} aria-invalid={err(i, 'discountValue') ? true : undefined} />
+                  <input className={cell} inputMode="decimal" value={l.discountValue} onChange={(e) => setLine(l.key, { discountValue: e.target.value })} aria-invalid={err(l.key, 'discountValue') ? true : undefined} />
                   <select aria-label={labels.discountKind} className="input" value={l.discountKind} onChange={(e) => setLine(l.key, { discountKind: e.target.value as DiscountKind })}>
                     <option value="percent">{labels.percent}</option>
                     <option value="amount">{labels.amount}</option>
                   </select>
                 </span>
-                <Err text={err(i, 'discountValue')} />
+                <Err k={at(l.key, 'discountValue')} />
+                <Err k={at(l.key, 'discountKind')} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-4">
                 {labels.tax}
-                <select className="input" value={l.taxRateId} onChange={(e) => setLine(l.key, { taxRateId: e.target.value })}>
+                <select className="input" value={l.taxRateId} onChange={(e) => setLine(l.key, { taxRateId: e.target.value })} aria-invalid={err(l.key, 'taxRateId') ? true : undefined}>
+                  {rates.some((r) => r.id === l.taxRateId) ? null : <option value={l.taxRateId}>—</option>}
                   {rates.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
                 </select>
-                <Err text={err(i, 'taxRateId')} />
+                <Err k={at(l.key, 'taxRateId')} />
               </label>
               <div className="col-span-2 flex items-end justify-between gap-2 sm:col-span-5">
                 <span className="text-sm" data-testid="line-net">{labels.net}: {preview ? money(preview.lines[i].net) : '—'}</span>
@@ -199,7 +218,8 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
               <option value="amount">{labels.amount}</option>
             </select>
           </span>
-          <Err text={errors.discountValue} />
+          <FieldError name="discountValue" as="span" />
+          <FieldError name="discountKind" as="span" />
         </label>
         <dl className="space-y-1 text-sm" data-testid="totals-preview">
           {preview ? (
@@ -228,6 +248,38 @@ function Row({ label, value, strong, testId }: { label: string; value: string; s
   );
 }
 
-function Err({ text }: { text?: string }) {
-  return text ? <span className="text-sm text-red-700">{text}</span> : null;
+/** A line cell's error; `k` is empty for a line added since the last answer (it has none yet). */
+function Err({ k }: { k: string }) {
+  return k ? <FieldError name={k} as="span" /> : null;
+}
+
+/** The editor's values as the user last sent them, when the form comes back with an error. */
+function fromEcho(values: Record<string, string | string[]> | undefined, initial: EditorValues): EditorValues {
+  const one = (k: string) => {
+    const x = values?.[k];
+    return typeof x === 'string' ? x : undefined;
+  };
+  if (!values || one('lines') === undefined) return initial;
+  let sent: unknown;
+  try {
+    sent = JSON.parse(one('lines')!);
+  } catch {
+    return initial;
+  }
+  if (!Array.isArray(sent)) return initial;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  const kind = (x: unknown): DiscountKind => (x === 'amount' ? 'amount' : 'percent');
+  return {
+    currency: one('currency') ?? initial.currency,
+    pricesIncludeTax: one('pricesIncludeTax') === 'on',
+    discountKind: kind(one('discountKind')),
+    discountValue: one('discountValue') ?? initial.discountValue,
+    lines: sent.map((l: Record<string, unknown>, i) => {
+      const known = initial.lines.find((x) => x.productId && x.productId === l?.productId);
+      return {
+        key: `echo${i}`, productId: str(l?.productId), code: known?.code ?? '', description: str(l?.description), unit: str(l?.unit),
+        quantity: str(l?.quantity), unitPrice: str(l?.unitPrice), discountKind: kind(l?.discountKind), discountValue: str(l?.discountValue), taxRateId: str(l?.taxRateId),
+      };
+    }),
+  };
 }

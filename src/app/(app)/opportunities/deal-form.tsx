@@ -47,9 +47,16 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
           contacts.length ? <SelectField name="contactId" label={t('contact')} defaultValue={values.contactId ?? ''} options={contacts} emptyLabel={t('noContact')} /> : <Hidden name="contactId" value="" />
         ) : null}
         {!editing ? (
-          <div className="flex flex-col gap-1">
-            <StageSelect label={t('stage')} pipelines={pipelines} defaultValue={values.stageId} />
-          </div>
+          <SelectField
+            name="stageId"
+            label={t('stage')}
+            defaultValue={values.stageId ?? pipelines[0]?.stages.find((s) => s.kind === 'open')?.id}
+            options={[]}
+            groups={pipelines.map((p) => ({
+              label: p.name,
+              options: p.stages.filter((s) => s.kind === 'open').map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name })),
+            }))}
+          />
         ) : null}
         <TextField name="amount" label={t('amount')} defaultValue={values.amount} inputMode="decimal" hint={t('amountHint')} />
         <SelectField name="currency" label={t('currency')} defaultValue={values.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
@@ -60,22 +67,5 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
       </div>
       <TextArea name="description" label={t('description')} defaultValue={values.description} />
     </ActionForm>
-  );
-}
-
-async function StageSelect({ label, pipelines, defaultValue }: { label: string; pipelines: PipelineWithStages[]; defaultValue?: string }) {
-  return (
-    <>
-      <label htmlFor="deal-stage" className="text-sm font-medium text-slate-700">{label}</label>
-      <select id="deal-stage" name="stageId" defaultValue={defaultValue ?? pipelines[0]?.stages[0]?.id} className="input">
-        {pipelines.map((p) => (
-          <optgroup key={p.id} label={p.name}>
-            {p.stages.filter((s) => s.kind === 'open').map((s) => (
-              <option key={s.id} value={s.id}>{pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name}</option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </>
   );
 }

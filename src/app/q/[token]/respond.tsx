@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { useKeepingForm } from '@/components/forms/action-form';
 import { acceptAction, declineAction, type AnswerState } from './actions';
 
 type Labels = { acceptTitle: string; yourName: string; agree: string; accept: string; declineTitle: string; reason: string; decline: string };
@@ -9,13 +9,14 @@ const idle: AnswerState = { status: 'idle' };
 
 /** Accept (typed name + agreement) or decline (optional reason); once answered, only the result shows. */
 export function Respond({ token, language, labels }: { token: string; language: string; labels: Labels }) {
-  const [accepted, accept] = useActionState(acceptAction, idle);
-  const [declined, decline] = useActionState(declineAction, idle);
+  // Submitted without React's form reset, so the typed name and the ticked box survive an error.
+  const { state: accepted, formProps: accept } = useKeepingForm(acceptAction, idle);
+  const { state: declined, formProps: decline } = useKeepingForm(declineAction, idle);
   const done = accepted.status === 'ok' ? accepted : declined.status === 'ok' ? declined : null;
   if (done) return <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-800" data-testid="answer-done">{done.message}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <form action={accept} className="card space-y-3" data-testid="accept-form" noValidate>
+      <form {...accept} className="card space-y-3" data-testid="accept-form" noValidate>
         <h2 className="font-semibold">{labels.acceptTitle}</h2>
         <Message state={accepted} />
         <input type="hidden" name="token" value={token} />
@@ -32,7 +33,7 @@ export function Respond({ token, language, labels }: { token: string; language: 
         {accepted.fieldErrors?.agree ? <p className="text-sm text-red-700">{accepted.fieldErrors.agree}</p> : null}
         <Submit label={labels.accept} />
       </form>
-      <form action={decline} className="card space-y-3" data-testid="decline-form" noValidate>
+      <form {...decline} className="card space-y-3" data-testid="decline-form" noValidate>
         <h2 className="font-semibold">{labels.declineTitle}</h2>
         <Message state={declined} />
         <input type="hidden" name="token" value={token} />

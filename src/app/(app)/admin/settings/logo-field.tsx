@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { useFormState } from '@/components/forms/action-form';
+import { FieldError, useFormState } from '@/components/forms/action-form';
 
 export function LogoField({ label, hint, current, currentAlt }: { label: string; hint: string; current: string | null; currentAlt: string }) {
   const id = useId();
@@ -16,7 +16,7 @@ export function LogoField({ label, hint, current, currentAlt }: { label: string;
       ) : null}
       <input id={id} name="logo" type="file" accept="image/png,image/jpeg,image/webp" className="text-sm" aria-invalid={error ? true : undefined} />
       <p className="text-xs text-slate-500">{hint}</p>
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      <FieldError name="logo" />
     </div>
   );
 }
