@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@react-pdf/renderer'],
+  // pg-boss (the job queue, started from src/instrumentation.ts) loads `pg` and its own files at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@react-pdf/renderer', 'pg-boss'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -31,7 +31,11 @@ async function main() {
   await closeDb();
 
   // Links in mails (a quotation's customer link) point at this demo unless APP_URL says otherwise.
-  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', APP_URL: process.env.APP_URL || `http://localhost:${port}` };
+  // The demo is one process, so its server runs the background jobs (src/instrumentation.ts); on
+  // PGlite nothing else could, as no other process may open the data folder. On PostgreSQL set
+  // JOBS_IN_PROCESS=false to leave them to `npm run worker`.
+  const jobs = { JOBS_IN_PROCESS: kind === 'pglite' ? 'true' : process.env.JOBS_IN_PROCESS || 'true' };
+  const env = { ...process.env, ...jobs, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', APP_URL: process.env.APP_URL || `http://localhost:${port}` };
   const next = path.join(root, 'node_modules', '.bin', 'next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
     console.log('Building the app (first run only; takes a minute or two)...');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { getDb } from './db/client';
 import { getActor } from './auth/session';
 import { dispatchOutbox } from './mail';
+import { logger } from './log';
 import { runAction, type ActionContext } from './action-core';
 import type { FormState } from '@/lib/form-state';
 
@@ -26,8 +27,9 @@ export function formAction<S extends z.ZodType, R>(
     const t = await getTranslations('errors');
     const { state, result, ctx } = await runAction(schema, run, { actor, db: await getDb(), t, formData });
     if (state.status === 'error' || !ctx) return state;
-    // Mail queued by the command goes out now that its transaction has committed.
-    await dispatchOutbox(ctx.db).catch((e) => console.error('Mail dispatch failed', e));
+    // Mail queued by the command goes out now that its transaction has committed; what fails is
+    // retried by the mail job.
+    await dispatchOutbox(ctx.db, { fresh: true }).catch((e) => logger.error('mail dispatch failed', { error: e }));
     const next = after ? await after(result as R, ctx) : undefined;
     return next ?? { status: 'ok', message: (await getTranslations('common'))('saved') };
   };

@@ -5,18 +5,15 @@ import { can } from '@/server/access/permissions';
 import { signOutAction } from '@/app/(app)/sign-out';
 import { MobileMenu } from './mobile-menu';
 import { getDb } from '@/server/db/client';
-import { raiseDueReminders, unreadCount } from '@/server/notifications';
-import { dispatchOutbox } from '@/server/mail';
+import { unreadCount } from '@/server/notifications';
 
 type Item = { href: string; label: string };
 
 /** The signed-in frame: a top bar with the user and sign-out, navigation that folds into a menu on phones. */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const t = await getTranslations('nav');
-  const db = await getDb();
-  await raiseDueReminders(db, actor);
-  await dispatchOutbox(db).catch((e) => console.error('Mail dispatch failed', e));
-  const unread = await unreadCount(db, actor);
+  // Reminders and mail retries are the job runner's work (src/server/jobs), never a page load's.
+  const unread = await unreadCount(await getDb(), actor);
   const roles = await getTranslations('roles');
   const items: Item[] = [
     { href: '/', label: t('home') },

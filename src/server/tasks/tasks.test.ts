@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../tests/support/world';
 import { createTask, myTasks, setTaskDone } from './index';
-import { listNotifications, markAllRead, raiseDueReminders, unreadCount } from '../notifications';
+import { listNotifications, markAllRead, unreadCount } from '../notifications';
+import { raiseDueReminders } from '../jobs/reminders';
 import { createOpportunity, moveOpportunity, setStandby, updateOpportunity } from '../opportunities/commands';
 import { getOpportunity } from '../opportunities/queries';
 import { listPipelines } from '../pipelines';
@@ -27,9 +28,9 @@ describe('tasks and reminders', () => {
     expect(mine.overdue[0].customerName).toContain('Alpha One');
   });
 
-  it('raises one notification per due task, however often it runs', async () => {
-    await raiseDueReminders(w.db, w.actors.repA1, now);
-    await raiseDueReminders(w.db, w.actors.repA1, now);
+  it('the reminders job raises one notification per due task, however often it runs', async () => {
+    await raiseDueReminders(w.db, { now, orgId: w.org.id });
+    await raiseDueReminders(w.db, { now, orgId: w.org.id });
     const list = await listNotifications(w.db, w.actors.repA1);
     expect(list.filter((n) => n.kind === 'taskDue').map((n) => n.params.title)).toEqual(['Old']);
     expect(await unreadCount(w.db, w.actors.repA1)).toBe(1);
@@ -40,7 +41,7 @@ describe('tasks and reminders', () => {
   it('a done task leaves the list and raises nothing', async () => {
     const id = await createTask(w.db, w.actors.repA2, task({ title: 'Done soon', dueAt: '2026-06-01T09:00' }));
     await setTaskDone(w.db, w.actors.repA2, id, true);
-    await raiseDueReminders(w.db, w.actors.repA2, now);
+    await raiseDueReminders(w.db, { now, orgId: w.org.id });
     expect((await myTasks(w.db, w.actors.repA2, now)).overdue).toEqual([]);
     expect(await unreadCount(w.db, w.actors.repA2)).toBe(0);
     await expect(setTaskDone(w.db, w.actors.repB1, id, false)).rejects.toMatchObject({ code: 'notFound' });
@@ -74,8 +75,8 @@ describe('tasks and reminders', () => {
 
     await setStandby(w.db, w.actors.mB, id, '2999-01-01');
     await w.db.update(opportunities).set({ standbyUntil: '2026-06-14' }).where(eq(opportunities.id, id));
-    await raiseDueReminders(w.db, w.actors.mB, now);
-    await raiseDueReminders(w.db, w.actors.mB, now);
+    await raiseDueReminders(w.db, { now, orgId: w.org.id });
+    await raiseDueReminders(w.db, { now, orgId: w.org.id });
     list = await listNotifications(w.db, w.actors.mB);
     expect(list.filter((n) => n.kind === 'standbyReopened')).toHaveLength(1);
   });

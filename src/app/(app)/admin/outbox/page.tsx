@@ -9,7 +9,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('admin.outbox'))('title') };
 }
 
-/** Mail the app has sent or, without a mail service, kept here. */
+/** Mail the app has sent or, without a mail service, kept here; a failing mail shows its tries and error. */
 export default async function OutboxPage() {
   const actor = await requireAdmin('outbox.read');
   const t = await getTranslations('admin.outbox');
@@ -22,8 +22,17 @@ export default async function OutboxPage() {
       <ul className="space-y-2" data-testid="outbox">
         {mails.map((m) => (
           <li key={m.id} className="card space-y-1 py-3">
-            <p className="text-sm text-slate-500">{formatDateTime(m.createdAt, locale, actor.org.timeZone)} · {t('to')}: {m.to} · {t(`statuses.${m.status}`)}</p>
+            <p className="text-sm text-slate-500">
+              {formatDateTime(m.createdAt, locale, actor.org.timeZone)} · {t('to')}: {m.to} · {t(`statuses.${m.status}`)}
+              {m.attempts > 1 || m.status === 'failed' ? ` · ${t('tries', { count: m.attempts })}` : null}
+              {m.status === 'pending' && m.error ? ` · ${t('nextTry', { when: formatDateTime(m.nextAttemptAt, locale, actor.org.timeZone) })}` : null}
+            </p>
             <p className="font-medium">{m.subject}</p>
+            {m.error && m.status !== 'sent' ? (
+              <p className="text-sm text-red-700" data-testid="mail-error">
+                {t('lastError')}: {m.error}
+              </p>
+            ) : null}
             <details>
               <summary className="link cursor-pointer text-sm">{t('body')}</summary>
               <pre className="mt-2 whitespace-pre-wrap text-sm">{m.text}</pre>
