@@ -35,6 +35,8 @@ export default defineConfig({
       PGLITE_DIR: '.data/pglite-e2e',
       AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64url'),
       AUTH_TRUST_HOST: 'true',
+      // The journeys sign in with the published demo password, which production refuses without it.
+      DEMO_MODE: 'true',
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
     },

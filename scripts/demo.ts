@@ -35,7 +35,9 @@ async function main() {
   // PGlite nothing else could, as no other process may open the data folder. On PostgreSQL set
   // JOBS_IN_PROCESS=false to leave them to `npm run worker`.
   const jobs = { JOBS_IN_PROCESS: kind === 'pglite' ? 'true' : process.env.JOBS_IN_PROCESS || 'true' };
-  const env = { ...process.env, ...jobs, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', APP_URL: process.env.APP_URL || `http://localhost:${port}` };
+  // DEMO_MODE: `next start` runs with NODE_ENV=production, where the published demo password is
+  // otherwise refused at sign-in.
+  const env = { ...process.env, ...jobs, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', DEMO_MODE: 'true', APP_URL: process.env.APP_URL || `http://localhost:${port}` };
   const next = path.join(root, 'node_modules', '.bin', 'next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
     console.log('Building the app (first run only; takes a minute or two)...');

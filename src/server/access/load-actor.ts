@@ -4,14 +4,19 @@ import type { Db } from '../db/client';
 import { organizations, teams, users, userTerritories } from '../db/schema';
 import type { Actor, Role } from './actor';
 
-/** Builds the Actor for a user id, or null when the user is unknown or deactivated. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+/**
+ * Builds the Actor for a user id, or null when the user is unknown or deactivated. For a session,
+ * `sessionVersion` is the version its token carries: a user whose version has moved on since
+ * (password changed or reset, role changed, deactivated and back) gets null, so that session ends.
+ */
+export async function loadActor(db: Db, userId: string, session?: { sessionVersion: number }): Promise<Actor | null> {
   const [row] = await db
     .select({ user: users, org: organizations })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
     .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!row) return null;
+  if (session && row.user.sessionVersion !== session.sessionVersion) return null;
   const { user, org } = row;
   const role = user.role as Role;
   const seesAll = role === 'admin' || role === 'finance';

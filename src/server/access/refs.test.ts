@@ -130,8 +130,8 @@ describe('references are re-read in the actor organization and scope', () => {
   it('organization structure: pipeline team, team members, user team and territories, territory parent', async () => {
     await expect(createPipeline(w.db, w.actors.admin, { name: 'P', teamId: foreign.team })).rejects.toMatchObject({ fields: { teamId: 'invalidChoice' } });
     await expect(createTeam(w.db, w.actors.admin, { name: 'Mixed', managerId: null, memberIds: [w.people.admin2.id] })).rejects.toMatchObject({ fields: { memberIds: 'invalidChoice' } });
-    await expect(createUser(w.db, w.actors.admin, { name: 'N', email: `n.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: foreign.team, territoryIds: [], password: 'long-enough-pass' })).rejects.toMatchObject({ fields: { teamId: 'invalidChoice' } });
-    await expect(createUser(w.db, w.actors.admin, { name: 'N', email: `m.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: null, territoryIds: [foreign.territory], password: 'long-enough-pass' })).rejects.toMatchObject({ fields: { territoryIds: 'invalidChoice' } });
+    await expect(createUser(w.db, w.actors.admin, { name: 'N', email: `n.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: foreign.team, territoryIds: [] })).rejects.toMatchObject({ fields: { teamId: 'invalidChoice' } });
+    await expect(createUser(w.db, w.actors.admin, { name: 'N', email: `m.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: null, territoryIds: [foreign.territory] })).rejects.toMatchObject({ fields: { territoryIds: 'invalidChoice' } });
     await expect(createTerritory(w.db, w.actors.admin, { name: 'Child', parentId: foreign.territory })).rejects.toMatchObject({ fields: { parentId: 'invalidChoice' } });
   });
 });

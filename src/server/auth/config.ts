@@ -3,22 +3,24 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../db/client';
+import { clientAddress } from '../net/client-address';
 import { verifyCredentials } from './credentials';
+import { jwtCallback, sessionCallback } from './callbacks';
+import { SESSION_IDLE_SECONDS } from './session-policy';
 
-class LockedSignin extends CredentialsSignin {
-  code = 'locked';
+/** Sign-in delayed (auth/throttle.ts); `retryAt` travels to the sign-in action with the error. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+  constructor(readonly retryAt: Date) {
+    super();
+  }
 }
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
-
-export function clientIp(headers: Headers): string | null {
-  const fwd = headers.get('x-forwarded-for');
-  if (fwd) return fwd.split(',')[0]!.trim();
-  return headers.get('x-real-ip');
-}
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  // Sliding expiry; the absolute lifetime and the session version are checked in jwtCallback.
+  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
   trustHost: true,
   pages: { signIn: '/signin' },
   providers: [
@@ -28,34 +30,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const db = await getDb();
-        const ip = request instanceof Request ? clientIp(request.headers) : null;
+        const ip = request instanceof Request ? clientAddress(request.headers) : null;
         const result = await verifyCredentials(db, parsed.data.email, parsed.data.password, ip);
         if (!result.ok) {
-          if (result.reason === 'locked') throw new LockedSignin();
+          if (result.reason === 'throttled') throw new ThrottledSignin(result.retryAt);
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, locale: result.user.locale, teamId: result.user.teamId };
+        const u = result.user;
+        return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, teamId: u.teamId, sessionVersion: u.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = (user as { role?: string }).role;
-        token.locale = (user as { locale?: string }).locale;
-        token.teamId = (user as { teamId?: string | null }).teamId ?? null;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      if (token.uid) {
-        session.user.id = token.uid as string;
-        (session.user as { role?: string }).role = token.role as string;
-        (session.user as { locale?: string }).locale = token.locale as string;
-        (session.user as { teamId?: string | null }).teamId = (token.teamId as string | null) ?? null;
-      }
-      return session;
-    },
+    jwt: ({ token, user }) => jwtCallback({ token, user }) as never,
+    session: ({ session, token }) => sessionCallback({ session, token }),
   },
 });

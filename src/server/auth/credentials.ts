@@ -2,16 +2,25 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
-import { DUMMY_HASH, verifyPassword } from './password';
-import { clearFailures, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
+import { dispatchOutbox, queueMail } from '../mail';
+import { addressKey } from '../net/client-address';
+import { hashPassword, needsRehash, verifyPassword } from './password';
+import { demoPasswordRefused } from './password-policy';
+import { POLICY, pruneThrottle, releaseOnSuccess, reserveAttempt, type ThrottleKey } from './throttle';
+import { appUrl, authMail } from './mails';
 
+export type SignInUser = { id: string; email: string; name: string; role: string; locale: string; teamId: string | null; sessionVersion: number };
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: string; locale: string; teamId: string | null } }
-  | { ok: false; reason: 'invalid' | 'locked'; until?: Date };
+  | { ok: true; user: SignInUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAt: Date };
 
 /**
- * Checks an email and password. A wrong email and a wrong password give the same answer and cost
- * the same bcrypt work; repeated failures lock the email (and the address) for a while.
+ * Checks an email and password. The attempt is counted for the email and for the client's address
+ * before anything else (auth/throttle.ts), so parallel guesses count one by one and only those that
+ * find no delay pending get a password check. A wrong email and a wrong password give the same
+ * answer and cost the same bcrypt work; a delayed attempt costs none (and says when to try again,
+ * which tells nothing about the account: unknown emails are delayed alike).
  */
 export async function verifyCredentials(
   db: Db,
@@ -22,23 +31,66 @@ export async function verifyCredentials(
 ): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
   const keys: ThrottleKey[] = [{ kind: 'email', value: normalized }];
-  if (ip) keys.push({ kind: 'ip', value: ip });
+  const address = addressKey(ip);
+  if (address) keys.push({ kind: 'ip', value: address });
 
-  const until = await lockedUntil(db, keys, now);
-  if (until) {
-    await verifyPassword(password, DUMMY_HASH);
-    return { ok: false, reason: 'locked', until };
+  const reservations = [];
+  for (const k of keys) reservations.push(await reserveAttempt(db, k, now));
+  if (Math.random() < 0.01) await pruneThrottle(db, now).catch(() => undefined);
+  const attempts = reservations[0].attempts;
+  if (attempts === POLICY.email.free || attempts % 100 === 0) await warnOwner(db, normalized, attempts, ip, now);
+
+  const refused = reservations.filter((r) => !r.allowed);
+  if (refused.length) {
+    const retryAt = new Date(Math.max(...refused.map((r) => (r.retryAt ?? now).getTime())));
+    return { ok: false, reason: 'throttled', retryAt };
   }
 
   const [user] = await db
     .select()
     .from(users)
     .where(and(sql`lower(${users.email}) = ${normalized}`, eq(users.active, true)));
-  const good = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !good) {
-    await recordFailure(db, keys, now);
-    return { ok: false, reason: 'invalid' };
+  let good = await verifyPassword(password, user?.passwordHash);
+  if (good && demoPasswordRefused(password)) {
+    console.warn(`Sign-in with the published demo password refused for ${normalized}: NODE_ENV=production without DEMO_MODE=true.`);
+    good = false;
   }
-  await clearFailures(db, [keys[0]]);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, teamId: user.teamId } };
+  if (!user || !good) return { ok: false, reason: 'invalid' };
+
+  await releaseOnSuccess(db, keys);
+  if (user.passwordHash && needsRehash(user.passwordHash)) {
+    // An older hash (bcrypt of the raw password, or a lower cost) is replaced now that the password is known.
+    const upgraded = await hashPassword(password);
+    await db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+  }
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, teamId: user.teamId, sessionVersion: user.sessionVersion },
+  };
+}
+
+/**
+ * Tells the owner of an account, by mail, that someone is guessing its password: once when the
+ * delays start, then every hundred attempts. Nothing is mailed for an email without an account.
+ */
+async function warnOwner(db: Db, normalized: string, attempts: number, ip: string | null, now: Date): Promise<void> {
+  try {
+    const [u] = await db
+      .select({ orgId: users.orgId, email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(sql`lower(${users.email}) = ${normalized}`, eq(users.active, true)));
+    if (!u) return;
+    await queueMail(
+      db,
+      await authMail(u, 'guessing', {
+        count: String(attempts),
+        address: ip ?? '?',
+        time: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        link: `${appUrl()}/forgot-password`,
+      }),
+    );
+    await dispatchOutbox(db).catch(() => 0);
+  } catch (e) {
+    console.error('Could not queue the sign-in warning mail', e);
+  }
 }

@@ -5,8 +5,10 @@ import { ensureTaxRates } from '../catalog/tax-rates';
 import Decimal from 'decimal.js';
 import { ensureDefaultPipeline } from '../pipelines';
 import { hashPassword } from '../auth/password';
+import { DEMO_PASSWORD } from '../auth/password-policy';
 
-export const DEMO_PASSWORD = 'demo-pass-2026';
+// Published in the README; refused at sign-in in production unless DEMO_MODE=true (auth/password-policy.ts).
+export { DEMO_PASSWORD };
 
 export type DemoAccount = { email: string; role: string; name: string };
 

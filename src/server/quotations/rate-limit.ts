@@ -1,25 +1,13 @@
-/**
- * A fixed-window counter per key (the caller's address) for the public quotation pages, so nobody
- * can walk the token space or hammer the PDF renderer. Kept in this process's memory: one app
- * instance needs nothing else; several instances would each count on their own.
- */
-export function createRateLimiter(limit: number, windowMs: number) {
-  const hits = new Map<string, { count: number; resetAt: number }>();
-  return {
-    /** True when this request is still within the limit. */
-    take(key: string, now = Date.now()): boolean {
-      const cur = hits.get(key);
-      if (!cur || cur.resetAt <= now) {
-        if (hits.size > 10_000) for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
-        hits.set(key, { count: 1, resetAt: now + windowMs });
-        return true;
-      }
-      cur.count++;
-      return cur.count <= limit;
-    },
-  };
-}
+import 'server-only';
+import { getDb } from '../db/client';
+import { limits } from '../net/rate-limit';
+import { addressKey, clientAddress } from '../net/client-address';
 
-const g = globalThis as unknown as { __quoteLimiter?: ReturnType<typeof createRateLimiter> };
-/** Requests per minute per address on /q/ pages, PDFs and answers (PUBLIC_LINK_RATE_LIMIT, default 60). */
-export const publicLinkLimiter = (g.__quoteLimiter ??= createRateLimiter(Number(process.env.PUBLIC_LINK_RATE_LIMIT || 60), 60_000));
+/**
+ * The public quotation pages, their PDFs and answers are limited per client address (the socket's,
+ * or a trusted proxy's X-Forwarded-For: net/client-address.ts), counted in the database so every
+ * app instance shares the count. A request whose address cannot be told counts under 'unknown'.
+ */
+export async function takePublicLink(headers: { get(name: string): string | null }) {
+  return limits.publicLink.take(await getDb(), addressKey(clientAddress(headers)) ?? 'unknown');
+}

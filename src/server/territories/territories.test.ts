@@ -55,7 +55,7 @@ describe('territory tree', () => {
 
   it('a person assigned to a region sees its sub-territories', async () => {
     const { createUser } = await import('../users/commands');
-    const id = await createUser(w.db, w.actors.admin, { name: 'Region rep', email: `region.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: null, territoryIds: [w.territories.regionA], password: 'long-enough-1' });
+    const id = await createUser(w.db, w.actors.admin, { name: 'Region rep', email: `region.${w.tag}@test.local`, role: 'rep', locale: 'en', teamId: null, territoryIds: [w.territories.regionA] });
     const actor = (await loadActor(w.db, id))!;
     const ids = (await listCustomers(w.db, actor, {}, 100)).rows.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([w.customers.a1, w.customers.a2, w.customers.shared]));
@@ -65,5 +65,16 @@ describe('territory tree', () => {
   it('only admins edit the tree', async () => {
     await expect(createTerritory(w.db, w.actors.mA, { name: 'X', parentId: null })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(deleteTerritory(w.db, w.actors.admin2, w.territories.A2)).rejects.toMatchObject({ code: 'notFound' });
+  });
+
+  it('refuses a second node of the same name under one parent (issue 11), not under another parent', async () => {
+    const parent = await createTerritory(w.db, w.actors.admin, { name: 'Dup parent', parentId: null });
+    const first = await createTerritory(w.db, w.actors.admin, { name: 'East', parentId: parent });
+    await expect(createTerritory(w.db, w.actors.admin, { name: ' east ', parentId: parent })).rejects.toMatchObject({ fields: { name: 'nameTaken' } });
+    await expect(createTerritory(w.db, w.actors.admin, { name: 'Dup parent', parentId: null })).rejects.toMatchObject({ fields: { name: 'nameTaken' } });
+    await expect(createTerritory(w.db, w.actors.admin, { name: 'East', parentId: w.territories.regionA })).resolves.toBeTruthy();
+    const west = await createTerritory(w.db, w.actors.admin, { name: 'West', parentId: parent });
+    await expect(updateTerritory(w.db, w.actors.admin, west, { name: 'EAST', parentId: parent })).rejects.toMatchObject({ fields: { name: 'nameTaken' } });
+    await expect(updateTerritory(w.db, w.actors.admin, first, { name: 'East', parentId: parent })).resolves.toBeUndefined();
   });
 });

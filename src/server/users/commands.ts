@@ -1,13 +1,16 @@
 import 'server-only';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, teams, territories, users, userTerritories } from '../db/schema';
+import { customers, organizations, teams, territories, users, userTerritories } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { invalid, stale } from '../errors';
+import { holdRefs } from '../access/refs';
+import { conflict, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { isUniqueViolation } from '../db/errors';
-import { hashPassword } from '../auth/password';
+import { queueMail } from '../mail';
+import { issueToken, LIFETIME_MS, revokeTokens } from '../auth/tokens';
+import { appUrl, authMail } from '../auth/mails';
 import { getUser } from './queries';
 import type { EditUserInput, NewUserInput } from './schemas';
 
@@ -39,28 +42,95 @@ function emailTakenMeanwhile(e: unknown): never {
   throw e;
 }
 
+/** The mail with a link to set a password: an invitation, or (after an admin's reset) a new-password link. */
+async function queuePasswordLink(tx: Db, actor: Actor, user: { id: string; email: string; name: string; locale: string }, kind: 'invite' | 'adminReset') {
+  const token = await issueToken(tx, user.id, 'invite');
+  const [org] = await tx.select({ name: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
+  await queueMail(
+    tx,
+    await authMail({ orgId: actor.orgId, email: user.email, locale: user.locale }, kind, {
+      name: user.name,
+      org: org?.name ?? '',
+      by: actor.name,
+      link: `${appUrl()}/invitation/${token}`,
+      hours: String(LIFETIME_MS.invite / 3_600_000),
+    }),
+  );
+}
+
+/**
+ * Creates a user without a password and mails them an invitation: they choose their own password
+ * through a single-use link (72 hours). Nobody else ever types or sees it.
+ */
 export async function createUser(db: Db, actor: Actor, input: NewUserInput): Promise<string> {
   assertCan(actor, 'user.manage');
   await checkRefs(db, actor, input);
-  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    await holdRefs(tx, { teamId: { table: 'team', id: input.teamId }, ...heldTerritories(input.territoryIds) });
     const [u] = await tx
       .insert(users)
-      .values({ orgId: actor.orgId, name: input.name, email: input.email, role: input.role, locale: input.locale, teamId: input.teamId, passwordHash })
+      .values({ orgId: actor.orgId, name: input.name, email: input.email, role: input.role, locale: input.locale, teamId: input.teamId, passwordHash: null })
       .returning({ id: users.id });
     const ids = [...new Set(input.territoryIds)];
     if (ids.length) await tx.insert(userTerritories).values(ids.map((territoryId) => ({ userId: u.id, territoryId })));
-    await writeAudit(tx, actor, actor.orgId, 'user', u.id, 'create', { email: input.email, role: input.role });
+    await queuePasswordLink(tx, actor, { id: u.id, email: input.email, name: input.name, locale: input.locale }, 'invite');
+    await writeAudit(tx, actor, actor.orgId, 'user', u.id, 'create', { email: input.email, role: input.role, invited: true });
     return u.id;
   }).catch(emailTakenMeanwhile);
+}
+
+/**
+ * An admin's password reset, or a new invitation for someone who never set a password: the current
+ * password stops working at once, every session of the user ends, and a link to choose a new one
+ * (72 hours) goes to the user's own address. Admins reset their own password under My account.
+ */
+export async function sendPasswordLink(db: Db, actor: Actor, id: string): Promise<'invite' | 'adminReset'> {
+  const user = await getUser(db, actor, id);
+  if (id === actor.id) throw invalid({ id: 'cannotResetSelf' });
+  if (!user.active) throw conflict('userInactive');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.orgId, actor.orgId), eq(users.active, true)))
+      .for('update');
+    if (!row) throw conflict('userInactive');
+    const kind = row.passwordHash === null ? 'invite' : 'adminReset';
+    await tx
+      .update(users)
+      .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await revokeTokens(tx, id);
+    await queuePasswordLink(tx, actor, user, kind);
+    await writeAudit(tx, actor, actor.orgId, 'user', id, kind === 'invite' ? 'invitationResent' : 'passwordReset');
+    return kind;
+  });
+}
+
+/** The territories a user is placed in, held while the placement is written. */
+const heldTerritories = (ids: string[]) => Object.fromEntries([...new Set(ids)].map((t, i) => [`territoryIds#${i}`, { table: 'territory' as const, id: t }]));
+
+/**
+ * An organization always keeps an active admin: the other active admins are locked (in id order) and
+ * counted inside the transaction, so two admins demoting each other at once cannot both succeed.
+ */
+async function keepOneAdmin(tx: Db, orgId: string, leaving: string) {
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'admin'), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .for('update');
+  if (!admins.some((a) => a.id !== leaving)) throw invalid({ role: 'lastAdmin' });
 }
 
 export async function updateUser(db: Db, actor: Actor, id: string, expectedVersion: number, input: EditUserInput): Promise<void> {
   const current = await getUser(db, actor, id);
   if (id === actor.id && (!input.active || input.role !== 'admin')) throw invalid({ active: 'cannotDemoteSelf' });
   await checkRefs(db, actor, input, id);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction(async (tx) => {
+    await holdRefs(tx, { teamId: { table: 'team', id: input.teamId }, ...heldTerritories(input.territoryIds) });
+    if (current.role === 'admin' && current.active && (input.role !== 'admin' || !input.active)) await keepOneAdmin(tx, actor.orgId, id);
     const done = await tx
       .update(users)
       .set({
@@ -70,7 +140,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
         locale: input.locale,
         teamId: input.teamId,
         active: input.active,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A new role or a deactivation ends the user's sessions (compared with the row being written).
+        sessionVersion: sql`case when ${users.role} <> ${input.role}::role or ${users.active} <> ${input.active} then ${users.sessionVersion} + 1 else ${users.sessionVersion} end`,
         version: expectedVersion + 1,
         updatedAt: new Date(),
       })
@@ -83,7 +154,6 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
     await writeAudit(tx, actor, actor.orgId, 'user', id, 'update', {
       role: current.role !== input.role ? { from: current.role, to: input.role } : undefined,
       active: current.active !== input.active ? { from: current.active, to: input.active } : undefined,
-      passwordReset: Boolean(passwordHash) || undefined,
     });
   }).catch(emailTakenMeanwhile);
 }

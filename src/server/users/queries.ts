@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { teams, users, userTerritories } from '../db/schema';
 import type { Actor } from '../access/actor';
@@ -17,6 +17,8 @@ const publicCols = {
   active: users.active,
   teamId: users.teamId,
   version: users.version,
+  // Invited and not yet accepted (or reset by an admin and not yet chosen again): no password.
+  invited: sql<boolean>`${users.passwordHash} is null`,
 };
 
 export async function listUsers(db: Db, actor: Actor) {

@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/server/action';
 import { invalid } from '@/server/errors';
-import { createUser, reassignCustomers, updateUser } from '@/server/users/commands';
+import { createUser, reassignCustomers, sendPasswordLink, updateUser } from '@/server/users/commands';
 import { editUserInput, newUserInput } from '@/server/users/schemas';
 import { createTeam, deleteTeam, teamEdit, teamInput, updateTeam } from '@/server/teams';
 import { createTerritory, deleteTerritory, setTerritoryRetired, territoryInput, updateTerritory } from '@/server/territories';
@@ -19,6 +19,16 @@ export const updateUserAction = formAction(
   editUserInput.extend({ id: uuid, version }),
   ({ db, actor, input }) => updateUser(db, actor, input.id, input.version, input),
   () => redirect('/admin/users'),
+);
+
+/** Mails the user a link to set a password (a new invitation, or an admin's reset that ends their sessions). */
+export const sendPasswordLinkAction = formAction(
+  z.object({ id: uuid }),
+  ({ db, actor, input }) => sendPasswordLink(db, actor, input.id),
+  async (kind, { input }) => {
+    revalidatePath(`/admin/users/${input.id}`);
+    return { status: 'ok', message: (await getTranslations('admin.users'))(kind === 'invite' ? 'invitationSent' : 'resetSent') };
+  },
 );
 
 export const reassignAction = formAction(

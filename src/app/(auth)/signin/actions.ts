@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { signIn } from '@/server/auth/config';
+import { signIn, ThrottledSignin } from '@/server/auth/config';
 import { isLocale } from '@/server/i18n/locales';
 import { LOCALE_COOKIE } from '@/lib/locale';
 import type { FormState } from '@/lib/form-state';
@@ -25,8 +25,12 @@ export async function signInAction(_prev: FormState, fd: FormData): Promise<Form
     await signIn('credentials', { email, password, redirectTo: '/' });
   } catch (e) {
     if (e instanceof AuthError) {
-      const locked = e instanceof CredentialsSignin && e.code === 'locked';
-      return { status: 'error', message: locked ? t('locked') : t('invalid'), values };
+      if (e instanceof ThrottledSignin || (e instanceof CredentialsSignin && e.code === 'throttled')) {
+        const at = e instanceof ThrottledSignin ? e.retryAt.getTime() : Date.now() + 60_000;
+        const seconds = Math.max(1, Math.ceil((at - Date.now()) / 1000));
+        return { status: 'error', message: t('throttled', { seconds }), values };
+      }
+      return { status: 'error', message: t('invalid'), values };
     }
     throw e; // the redirect after a successful sign-in
   }

@@ -4,8 +4,8 @@ import { headers } from 'next/headers';
 import { getDb } from '@/server/db/client';
 import { DomainError } from '@/server/errors';
 import { acceptByToken, acceptInput, declineByToken, declineInput } from '@/server/quotations';
-import { publicLinkLimiter } from '@/server/quotations/rate-limit';
-import { clientIp } from '@/server/auth/config';
+import { takePublicLink } from '@/server/quotations/rate-limit';
+import { clientAddress } from '@/server/net/client-address';
 import { dispatchOutbox } from '@/server/mail';
 import { quoteTranslator } from './i18n';
 
@@ -14,12 +14,19 @@ export type AnswerState = { status: 'idle' | 'ok' | 'error'; message?: string; f
 /**
  * The customer's answers. These are public endpoints: no session, so the token is the only key,
  * checked again here (inside the locked transaction), and the caller's address is rate-limited.
+ * Only what the schema parsed goes on (trimmed, no control characters or line breaks), never the
+ * raw form: the name ends up in the salesperson's mail subject.
  */
-async function answer(fd: FormData, run: (ip: string) => Promise<void>, schema: typeof acceptInput | typeof declineInput, done: string): Promise<AnswerState> {
+async function answer<S extends typeof acceptInput | typeof declineInput>(
+  fd: FormData,
+  schema: S,
+  run: (input: ReturnType<S['parse']>, ip: string) => Promise<void>,
+  done: string,
+): Promise<AnswerState> {
   const { t } = await quoteTranslator(String(fd.get('language') ?? 'en'));
   const values = { name: String(fd.get('name') ?? ''), reason: String(fd.get('reason') ?? '') };
-  const ip = clientIp(await headers()) ?? 'unknown';
-  if (!publicLinkLimiter.take(ip)) return { status: 'error', message: t('tooMany'), values };
+  const h = await headers();
+  if (!(await takePublicLink(h)).allowed) return { status: 'error', message: t('tooMany'), values };
   const parsed = schema.safeParse(Object.fromEntries(fd));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -27,7 +34,7 @@ async function answer(fd: FormData, run: (ip: string) => Promise<void>, schema: 
     return { status: 'error', message: t('errors.form'), fieldErrors, values };
   }
   try {
-    await run(ip);
+    await run(parsed.data as ReturnType<S['parse']>, clientAddress(h) ?? 'unknown');
   } catch (e) {
     if (e instanceof DomainError) {
       const key = e.code === 'notFound' ? 'notFound' : ['alreadyAccepted', 'alreadyDeclined', 'quoteExpired', 'linkWithdrawn'].includes(e.message) ? e.message : 'unexpected';
@@ -37,13 +44,13 @@ async function answer(fd: FormData, run: (ip: string) => Promise<void>, schema: 
     return { status: 'error', message: t('errors.unexpected'), values };
   }
   await dispatchOutbox(await getDb()).catch(() => 0);
-  return { status: 'ok', message: t(done, { name: values.name }) };
+  return { status: 'ok', message: t(done, { name: 'name' in parsed.data ? parsed.data.name : '' }) };
 }
 
 export async function acceptAction(_prev: AnswerState, fd: FormData): Promise<AnswerState> {
-  return answer(fd, async (ip) => acceptByToken(await getDb(), String(fd.get('token')), { name: String(fd.get('name') ?? '').trim(), ip }), acceptInput, 'acceptedDone');
+  return answer(fd, acceptInput, async (input, ip) => acceptByToken(await getDb(), input.token, { name: input.name, ip }), 'acceptedDone');
 }
 
 export async function declineAction(_prev: AnswerState, fd: FormData): Promise<AnswerState> {
-  return answer(fd, async () => declineByToken(await getDb(), String(fd.get('token')), String(fd.get('reason') ?? '').trim().slice(0, 1000)), declineInput, 'declinedDone');
+  return answer(fd, declineInput, async (input) => declineByToken(await getDb(), input.token, input.reason), 'declinedDone');
 }

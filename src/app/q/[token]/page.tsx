@@ -4,8 +4,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/server/db/client';
 import { displayNumber, findByToken, trimZeros } from '@/server/quotations';
 import { quotationDocument } from '@/server/quotations/document';
-import { publicLinkLimiter } from '@/server/quotations/rate-limit';
-import { clientIp } from '@/server/auth/config';
+import { takePublicLink } from '@/server/quotations/rate-limit';
 import { customers, contacts, users } from '@/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
@@ -18,8 +17,7 @@ export const dynamic = 'force-dynamic';
 /** The customer's view of a quotation: no account, the link's token is the key. */
 export default async function PublicQuotePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const ip = clientIp(await headers()) ?? 'unknown';
-  if (!publicLinkLimiter.take(ip)) {
+  if (!(await takePublicLink(await headers())).allowed) {
     const { t } = await quoteTranslator('en');
     return <main className="mx-auto max-w-3xl p-4"><p role="alert" className="card">{t('tooMany')}</p></main>;
   }

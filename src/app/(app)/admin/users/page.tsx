@@ -26,7 +26,13 @@ export default async function UsersPage() {
             <span className="text-sm break-all">{u.email}</span>
             <span className="text-sm">{roles(u.role)}{u.teamName ? ` · ${u.teamName}` : ''}</span>
             <span className="text-sm">
-              {u.active ? t('active') : <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t('deactivated')}</span>}
+              {!u.active ? (
+                <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t('deactivated')}</span>
+              ) : u.invited ? (
+                <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('invited')}</span>
+              ) : (
+                t('active')
+              )}
             </span>
           </li>
         ))}

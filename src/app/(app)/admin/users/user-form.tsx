@@ -32,14 +32,8 @@ export async function UserForm({ action, values, teams, territories, submitLabel
         <SelectField name="role" label={t('role')} defaultValue={values.role} options={ROLES.map((r) => ({ value: r, label: roles(r) }))} />
         <SelectField name="locale" label={t('language')} defaultValue={values.locale} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
         <SelectField name="teamId" label={t('team')} defaultValue={values.teamId ?? ''} options={teams} emptyLabel={t('noTeam')} />
-        <TextField
-          name="password"
-          label={editing ? t('newPassword') : t('password')}
-          type="password"
-          autoComplete="new-password"
-          hint={editing ? t('newPasswordHint') : t('passwordHint')}
-        />
       </div>
+      {editing ? null : <p className="text-sm text-slate-600">{t('inviteHint')}</p>}
       <CheckboxGroup name="territoryIds" label={t('territories')} options={territories} defaultValues={values.territoryIds} />
       {editing ? <CheckboxField name="active" label={t('activeLabel')} defaultChecked={values.active} /> : null}
     </ActionForm>

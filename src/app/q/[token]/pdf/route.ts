@@ -2,14 +2,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/server/db/client';
 import { displayNumber, findByToken } from '@/server/quotations';
 import { quotationPdf } from '@/server/quotations/pdf';
-import { publicLinkLimiter } from '@/server/quotations/rate-limit';
-import { clientIp } from '@/server/auth/config';
+import { takePublicLink } from '@/server/quotations/rate-limit';
 
 const HEADERS = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' };
 
 /** The PDF behind a customer's link: only while the link works; a wrong token is a plain 404. */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ token: string }> }) {
-  if (!publicLinkLimiter.take(clientIp(req.headers) ?? 'unknown')) return new NextResponse('Too many requests', { status: 429, headers: { ...HEADERS, 'Retry-After': '60' } });
+  const limit = await takePublicLink(req.headers);
+  if (!limit.allowed) return new NextResponse('Too many requests', { status: 429, headers: { ...HEADERS, 'Retry-After': String(limit.retryAfterSeconds) } });
   const { token } = await params;
   const db = await getDb();
   const found = await findByToken(db, token);

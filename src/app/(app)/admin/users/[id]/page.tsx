@@ -5,7 +5,7 @@ import { orNotFound } from '@/server/not-found';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField } from '@/components/forms/fields';
 import { requireAdmin } from '../../guard';
-import { reassignAction, updateUserAction } from '../../actions';
+import { reassignAction, sendPasswordLinkAction, updateUserAction } from '../../actions';
 import { UserForm } from '../user-form';
 import { userFormOptions } from '../options';
 
@@ -23,6 +23,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <div className="card">
         <UserForm action={updateUserAction} submitLabel={t('save')} {...options} values={user} />
       </div>
+      {user.active && user.id !== actor.id ? (
+        <section className="card space-y-3">
+          <h2 className="font-semibold">{t('passwordTitle')}</h2>
+          <p className="text-sm text-slate-600">{user.invited ? t('invitedHelp') : t('resetHelp')}</p>
+          <ActionForm action={sendPasswordLinkAction} submitLabel={user.invited ? t('resendInvitation') : t('resetPassword')} testId="password-link-form" danger={!user.invited}>
+            <Hidden name="id" value={user.id} />
+          </ActionForm>
+        </section>
+      ) : null}
       <section className="card space-y-3">
         <h2 className="font-semibold">{t('reassignTitle')}</h2>
         <p className="text-sm text-slate-600">{t('reassignHelp')}</p>

@@ -4,13 +4,16 @@ import { getDb } from '@/server/db/client';
 import { DomainError } from '@/server/errors';
 import { displayNumber, getQuotation } from '@/server/quotations';
 import { quotationPdf } from '@/server/quotations/pdf';
+import { limits } from '@/server/net/rate-limit';
 
-/** The quotation's PDF, for whoever may see the quotation; anyone else gets 404. */
+/** The quotation's PDF, for whoever may see the quotation; anyone else gets 404. Limited per user (rendering is costly). */
 export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new NextResponse('Not found', { status: 404 });
   const { id } = await params;
   const db = await getDb();
+  const limit = await limits.quotationPdf.take(db, actor.id);
+  if (!limit.allowed) return new NextResponse('Too many requests', { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'private, no-store' } });
   try {
     const q = await getQuotation(db, actor, id);
     const pdf = await quotationPdf(db, q);

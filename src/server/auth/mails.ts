@@ -1,0 +1,26 @@
+import 'server-only';
+import { loadMessages } from '@/messages';
+import { isLocale } from '../i18n/locales';
+import { cleanSubject } from '../mail/subject';
+import type { Mail } from '../mail';
+
+export type AuthMailKind = 'reset' | 'invite' | 'adminReset' | 'guessing';
+
+/** The app's public address for links in mails (APP_URL, else AUTH_URL, else the local default). */
+export function appUrl(): string {
+  return (process.env.APP_URL || process.env.AUTH_URL || 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** An account mail (reset link, invitation, "someone is guessing") in the recipient's language. */
+export async function authMail(
+  to: { orgId: string; email: string; locale: string },
+  kind: AuthMailKind,
+  params: Record<string, string>,
+): Promise<Mail> {
+  const { createTranslator } = await import('use-intl/core');
+  const locale = isLocale(to.locale) ? to.locale : 'en';
+  const messages = await loadMessages(locale);
+  // Messages are loaded at run time, so the translator is untyped here.
+  const t = createTranslator({ locale, messages, namespace: 'authMail' } as never) as unknown as (key: string, values?: Record<string, string>) => string;
+  return { orgId: to.orgId, to: to.email, subject: cleanSubject(t(`${kind}.subject`, params)), text: t(`${kind}.body`, params) };
+}
