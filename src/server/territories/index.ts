@@ -69,12 +69,30 @@ async function lockTree(tx: Db, orgId: string) {
   await tx.select({ id: territories.id }).from(territories).where(eq(territories.orgId, orgId)).orderBy(asc(territories.id)).for('no key update');
 }
 
+/** Two nodes under one parent cannot share a name (compared trimmed, ignoring case); checked under the tree lock. */
+async function checkSiblingName(tx: Db, actor: Actor, selfId: string | null, parentId: string | null, name: string) {
+  const same = await tx
+    .select({ id: territories.id })
+    .from(territories)
+    .where(
+      and(
+        eq(territories.orgId, actor.orgId),
+        parentId ? eq(territories.parentId, parentId) : isNull(territories.parentId),
+        sql`lower(btrim(${territories.name})) = lower(btrim(${name}))`,
+        selfId ? sql`${territories.id} <> ${selfId}` : undefined,
+      ),
+    )
+    .limit(1);
+  if (same.length) throw invalid({ name: 'nameTaken' });
+}
+
 export async function createTerritory(db: Db, actor: Actor, input: z.infer<typeof territoryInput>): Promise<string> {
   assertCan(actor, 'territory.manage');
   await checkParent(db, actor, null, input.parentId);
   return db.transaction(async (tx) => {
     await lockTree(tx, actor.orgId);
     await checkParent(tx, actor, null, input.parentId);
+    await checkSiblingName(tx, actor, null, input.parentId, input.name);
     const [t] = await tx.insert(territories).values({ orgId: actor.orgId, name: input.name, parentId: input.parentId }).returning({ id: territories.id });
     await writeAudit(tx, actor, actor.orgId, 'territory', t.id, 'create', input);
     return t.id;
@@ -90,6 +108,7 @@ export async function updateTerritory(db: Db, actor: Actor, id: string, input: z
     // Two nodes moved under each other at once would each pass the cycle check on its own read.
     await lockTree(tx, actor.orgId);
     await checkParent(tx, actor, id, input.parentId);
+    await checkSiblingName(tx, actor, id, input.parentId, input.name);
     const done = await tx
       .update(territories)
       .set({ name: input.name, parentId: input.parentId, version: current.version + 1 })
