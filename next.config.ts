@@ -4,9 +4,12 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled. piscina
+  // starts its worker threads from a file beside its own code (dist/worker.js), so it must stay in
+  // node_modules too; the PDF worker it runs (src/server/documents/pdf/render-worker.cjs) is loaded
+  // by path at run time, outside the bundle.
   // pg-boss (the job queue, started from src/instrumentation.ts) loads `pg` and its own files at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@react-pdf/renderer', 'pg-boss'],
+  serverExternalPackages: ['@electric-sql/pglite', '@react-pdf/renderer', 'piscina', 'pg-boss'],
   poweredByHeader: false,
   async headers() {
     return [

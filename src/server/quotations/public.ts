@@ -13,15 +13,33 @@ export type LinkState = 'open' | 'accepted' | 'declined' | 'expired' | 'withdraw
 
 /**
  * The quotation behind a customer's link, or null (the page answers 404) when the token is
- * malformed or unknown. A link of a retired version or a revoked link is 'withdrawn'.
+ * malformed or unknown, or when the link was answered more than `answeredLinkDays()` ago. A link
+ * of a retired version or a revoked link is 'withdrawn'. `availableUntil` is when an answered
+ * link stops working (null while it is not answered).
  */
-export async function findByToken(db: Db, token: string) {
+export async function findByToken(db: Db, token: string, now = new Date()) {
   if (!isLinkToken(token)) return null;
   const [q] = await db.select().from(quotations).where(eq(quotations.tokenHash, hashLinkToken(token)));
   if (!q) return null;
+  const availableUntil = answeredLinkEnd(q);
+  if (availableUntil && now >= availableUntil) return null;
   const [org] = await db.select().from(organizations).where(eq(organizations.id, q.orgId));
-  const today = todayIn(org.timeZone);
-  return { quotation: q, org, state: linkState(q, today), lines: await quotationLinesOf(db, q.id) };
+  const today = todayIn(org.timeZone, now);
+  return { quotation: q, org, state: linkState(q, today), lines: await quotationLinesOf(db, q.id), availableUntil };
+}
+
+/**
+ * Days an answered (accepted or declined) link keeps serving its page and PDF, so the customer can
+ * come back for their copy; then it is gone like an unknown link. QUOTE_LINK_ANSWERED_DAYS, default 90.
+ */
+export function answeredLinkDays(): number {
+  const days = Number(process.env.QUOTE_LINK_ANSWERED_DAYS);
+  return Number.isInteger(days) && days > 0 ? days : 90;
+}
+
+function answeredLinkEnd(q: typeof quotations.$inferSelect): Date | null {
+  const answeredAt = q.status === 'accepted' ? q.acceptedAt : q.status === 'declined' ? q.declinedAt : null;
+  return answeredAt ? new Date(answeredAt.getTime() + answeredLinkDays() * 86_400_000) : null;
 }
 
 function linkState(q: typeof quotations.$inferSelect, today: string): LinkState {

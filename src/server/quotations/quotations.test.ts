@@ -12,6 +12,10 @@ import {
   type QuotationInput,
 } from '.';
 import { quotationPdf } from './pdf';
+import { LocalDiskStore } from '../files/store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { act, type FormValues } from '../../../tests/support/act';
 import { pdfTextOf, squash } from '../../../tests/support/pdf-text';
 
@@ -271,13 +275,14 @@ describe('scope', () => {
 });
 
 describe('the PDF of a stored quotation', () => {
+  const store = new LocalDiskStore(mkdtempSync(path.join(tmpdir(), 'sfa-quote-pdf-')));
   it('prints the number, the customer, the Thai product name and the totals', async () => {
     const id = await createQuotation(w.db, w.actors.repA1, input({
       contactId, lines: JSON.stringify([line({ productId, description: '', unit: '', quantity: '2', unitPrice: '12000' })]),
     }));
     const { number } = await sendQuotation(w.db, w.actors.repA1, id);
     const q = await getQuotation(w.db, w.actors.repA1, id);
-    const { text } = await pdfTextOf(await quotationPdf(w.db, q));
+    const { text } = await pdfTextOf((await quotationPdf(w.db, q, { store })).bytes);
     const flat = squash(text);
     expect(flat).toContain(number);
     expect(flat).toContain(squash(q.customerName));

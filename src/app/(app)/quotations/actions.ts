@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import {
   createQuotation, duplicateQuotation, quotationInput, reviseQuotation, revokeLink, sendQuotation, updateQuotation,
 } from '@/server/quotations';
 import { optionalUuid, uuid, version } from '@/server/validation';
+import { ensureQuotationPdf } from '@/server/quotations/pdf';
 
 export const createQuotationAction = formAction(
   quotationInput,
@@ -28,7 +30,10 @@ export const updateQuotationAction = formAction(
 export const sendQuotationAction = formAction(
   z.object({ id: uuid }),
   async ({ db, actor, input }) => ({ id: input.id, ...(await sendQuotation(db, actor, input.id)) }),
-  async (r) => {
+  async (r, { db }) => {
+    // The sent version's PDF is rendered and stored once, after the send has committed and the
+    // answer has gone out; the renders job redoes it if the process stops first.
+    after(() => ensureQuotationPdf(db, r.id).catch((e: unknown) => console.warn('Quotation PDF render after send failed', r.id, e)));
     revalidatePath(`/quotations/${r.id}`);
     return { status: 'ok', message: (await getTranslations('quotations'))('sentOk', { number: r.number }) };
   },

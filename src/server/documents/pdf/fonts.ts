@@ -41,5 +41,21 @@ export function registerFonts(Font: typeof FontStore): void {
   g.__pdfFonts = true;
 }
 
+/**
+ * Empties fontkit's glyph cache; called after each document. Subsetting a composite glyph (most
+ * Cyrillic and Vietnamese letters are built from Latin ones) caches its components with no code
+ * points, and react-pdf maps glyphs back to text by their code points: every later document in
+ * the same process lost those letters (after a Russian quotation, "Date" printed as "t"). The fonts
+ * stay registered and parsed; only their glyph objects are made again.
+ */
+export function forgetGlyphs(Font: typeof FontStore): void {
+  for (const family of Object.values(Font.getRegisteredFonts())) {
+    for (const source of family.sources) {
+      const data = source.data as { _glyphs?: unknown } | null;
+      if (data && typeof data._glyphs === 'object') data._glyphs = {};
+    }
+  }
+}
+
 /** react-pdf drops text containing U+0E33 (SARA AM); its decomposition U+0E4D U+0E32 renders the same. */
 export const pdfText = (s: string) => s.replace(/\u0E33/g, '\u0E4D\u0E32');

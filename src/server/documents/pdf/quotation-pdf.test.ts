@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { renderQuotationPdf } from './quotation-pdf';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRenderPool, renderPoolOptionsFromEnv } from '../render-pool';
 import { formatAmount, formatDay } from './format';
 import { hyphenate, pdfText } from './fonts';
 import type { QuotationDocument } from './types';
 import { pdfTextOf, squash } from '../../../../tests/support/pdf-text';
+
+// Rendered as the app renders them: in the worker pool, from plain data. One worker, so the
+// documents of this file follow each other in the same thread, as they do in a long-running server.
+const pool = createRenderPool({ ...renderPoolOptionsFromEnv(), workers: 1 });
+afterAll(() => pool.close());
+const renderQuotationPdf = async (doc: QuotationDocument) => Buffer.from(await pool.render({ kind: 'quotation', doc }));
 
 const THAI_LINE = 'บริการติดตั้งระบบเครือข่ายคอมพิวเตอร์สำหรับสำนักงานใหญ่พร้อมอุปกรณ์และการบำรุงรักษาหนึ่งปี';
 
@@ -60,6 +66,18 @@ describe('quotation PDF', () => {
     expect(text).toContain('DRAFT');
     expect(text).toContain(`Page ${pages} of ${pages}`);
     expect(text).toContain('Item 60');
+  });
+
+  it('keeps every letter of a document rendered after Russian and Vietnamese ones in the same worker', async () => {
+    // Cyrillic and Vietnamese letters are composites of Latin glyphs; fontkit's glyph cache used to
+    // leave those Latin glyphs without code points, and the next document lost them ("Date" -> "t").
+    const one = (description: string) => [{ position: 1, code: '', description, unit: '', quantity: '1', unitPrice: '10', discountLabel: '', net: '10.00' }];
+    await renderQuotationPdf(base({ language: 'ru', currency: 'RUB', lines: one('Монтаж оборудования') }));
+    await renderQuotationPdf(base({ language: 'vi', currency: 'VND', lines: one('Dịch vụ lắp đặt mạng') }));
+    const { text } = await pdfTextOf(await renderQuotationPdf(base({ language: 'en', lines: one('Network survey and cabling') })));
+    for (const words of ['Quotation', 'Date', 'Valid until', 'Currency', 'Customer', 'Salesperson', 'Network survey and cabling', 'Grand total', 'Page 1 of 1']) {
+      expect(text).toContain(words);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/server/db/client';
 import { displayNumber, findByToken } from '@/server/quotations';
 import { quotationPdf } from '@/server/quotations/pdf';
+import { pdfResponse } from '@/server/documents/pdf-response';
 import { takePublicLink } from '@/server/quotations/rate-limit';
 
 const HEADERS = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' };
@@ -14,8 +15,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ toke
   const db = await getDb();
   const found = await findByToken(db, token);
   if (!found || found.state === 'withdrawn' || found.state === 'expired') return new NextResponse('Not found', { status: 404, headers: HEADERS });
-  const pdf = await quotationPdf(db, found.quotation);
-  return new NextResponse(new Uint8Array(pdf), {
-    headers: { ...HEADERS, 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${displayNumber(found.quotation) ?? 'quotation'}.pdf"` },
-  });
+  const q = found.quotation;
+  // Rendered in the worker pool (503 with Retry-After when it is full); a sent version once, then from storage.
+  return pdfResponse(req, () => quotationPdf(db, q, { signal: req.signal }), { filename: displayNumber(q) ?? 'quotation', language: q.language, headers: HEADERS });
 }
