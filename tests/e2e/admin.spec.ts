@@ -1,30 +1,52 @@
 import { expect, test } from '@playwright/test';
-import { formAlert, navigate, signIn, unique } from './helpers';
+import { formAlert, mailedLink, navigate, signIn, unique } from './helpers';
 
-test('an admin creates a user who can sign in, then deactivates them', async ({ page, browser }, info) => {
+test('an admin invites a user, who chooses their own password and signs in; then the admin deactivates them', async ({ page, browser }, info) => {
   const email = `new.${info.project.name}.${Date.now().toString(36)}@demo.test`;
   const name = unique('New Rep', info.project.name);
+  const password = `Lagoon-Pepper-${info.project.name}-42`;
   await signIn(page, 'admin@demo.test');
   await navigate(page, '/admin/users');
   await page.getByRole('link', { name: 'New user' }).click();
   const form = page.getByTestId('user-form');
+  // No password field: the person chooses their own.
+  await expect(form.getByLabel('Password')).toHaveCount(0);
   await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill('short');
+  await form.getByLabel('Email').fill('not-an-email');
   await form.getByRole('button', { name: 'Create user' }).click();
-  await expect(form.getByText('Use at least 8 characters.')).toBeVisible();
-  await expect(form.getByLabel('Email')).toHaveValue(email);
-  await form.getByLabel('Password').fill('a-good-password');
+  await expect(form.getByText('Enter a valid email address.')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveValue(name);
+  await form.getByLabel('Email').fill(email);
   await form.getByLabel('Bang Rak').check();
   await form.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByTestId('user-list').getByRole('link', { name })).toBeVisible();
+  const row = page.getByTestId('user-list').locator('li', { hasText: email });
+  await expect(row).toContainText('Invited');
 
+  // The invitation, as the local outbox holds it.
+  const link = await mailedLink(page, email, 'invitation');
   const ctx = await browser.newContext();
   const other = await ctx.newPage();
-  await signIn(other, email, 'a-good-password');
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1 })).toContainText('Welcome to');
+  const set = other.getByTestId('set-password-form');
+  await set.getByLabel('New password').fill('password1234');
+  await set.getByLabel('Repeat new password').fill('password1234');
+  await set.getByRole('button', { name: 'Set password' }).click();
+  await expect(set.getByText('This password is too common or too easy to guess. Try a few unrelated words.')).toBeVisible();
+  await set.getByLabel('New password').fill(password);
+  await set.getByLabel('Repeat new password').fill(password);
+  await set.getByRole('button', { name: 'Set password' }).click();
+  await expect(other).toHaveURL(/\/signin\?password=set$/);
+  await expect(other.getByTestId('password-set')).toBeVisible();
+  await signIn(other, email, password);
   await navigate(other, '/customers');
   await expect(other.getByTestId('customer-total')).toContainText('3');
+  // The invitation works once.
+  await other.goto(link);
+  await expect(other.getByTestId('link-invalid')).toBeVisible();
 
+  await page.goto('/admin/users');
+  await expect(row).not.toContainText('Invited');
   await page.getByTestId('user-list').getByRole('link', { name }).click();
   await page.getByTestId('user-form').getByLabel('Active (can sign in)').uncheck();
   await page.getByTestId('user-form').getByRole('button', { name: 'Save' }).click();
@@ -34,7 +56,7 @@ test('an admin creates a user who can sign in, then deactivates them', async ({ 
   await other.goto('/customers');
   await expect(other).toHaveURL(/\/signin$/);
   await other.getByLabel('Email').fill(email);
-  await other.getByLabel('Password').fill('a-good-password');
+  await other.getByLabel('Password').fill(password);
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(formAlert(other)).toHaveText('The email or password is not correct.');
   await ctx.close();

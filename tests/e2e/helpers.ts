@@ -36,6 +36,20 @@ export async function navigate(page: Page, href: string) {
   await expect(page).toHaveURL(new RegExp(`${href.replace(/\//g, '\\/')}$`));
 }
 
+/**
+ * The newest link of a kind mailed to an address, read from Admin › Outbox (no mail service in tests).
+ * `page` must be signed in as the demo admin.
+ */
+export async function mailedLink(page: Page, to: string, kind: 'invitation' | 'reset-password') {
+  await page.goto('/admin/outbox');
+  const mail = page.getByTestId('outbox').locator('li').filter({ hasText: `: ${to} ·` }).first();
+  await expect(mail).toBeVisible();
+  const body = (await mail.locator('pre').textContent())!;
+  const path = new RegExp(`/${kind}/[A-Za-z0-9_-]{43}`).exec(body)?.[0];
+  expect(path, `a ${kind} link in the mail to ${to}`).toBeTruthy();
+  return path!;
+}
+
 export function unique(prefix: string, project: string) {
   return `${prefix} ${project} ${Date.now().toString(36)}`;
 }

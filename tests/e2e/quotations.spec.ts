@@ -64,8 +64,9 @@ test('a rep quotes a deal, sends it, and the customer downloads the PDF and acce
   expect(link).toBeTruthy();
   await adminCtx.close();
 
-  // The customer: no account, just the link.
-  const customerCtx = await browser.newContext();
+  // The customer: no account, just the link. Their browser (or anyone) may send X-Forwarded-For; without
+  // TRUSTED_PROXY it is ignored and the socket's address is recorded.
+  const customerCtx = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.66' } });
   const customer = await customerCtx.newPage();
   const response = await customer.goto(link!);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
@@ -96,6 +97,8 @@ test('a rep quotes a deal, sends it, and the customer downloads the PDF and acce
   await page.reload();
   await expect(page.getByTestId('quote-status').first()).toHaveText('Accepted');
   await expect(page.getByTestId('accepted-by')).toContainText('Somsak Boonmee');
+  await expect(page.getByTestId('accepted-by')).toContainText('127.0.0.1');
+  await expect(page.getByTestId('accepted-by')).not.toContainText('203.0.113.66');
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('deal-stage')).toContainText('Won');
 });

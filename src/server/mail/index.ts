@@ -5,6 +5,7 @@ import { outbox } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { logger } from '../log';
+import { cleanSubject } from './subject';
 
 export type Mail = { orgId: string; to: string; subject: string; text: string };
 
@@ -15,11 +16,14 @@ export async function queueMail(tx: Db, mail: Mail): Promise<void> {
   await queueMails(tx, [mail]);
 }
 
-/** Queues many mails in one statement, in the caller's transaction. */
+/**
+ * Queues many mails in one statement, in the caller's transaction. Every subject is made one clean
+ * line here (mail/subject.ts), whoever wrote it: a customer's typed name reaches the salesperson's.
+ */
 export async function queueMails(tx: Db, mails: Mail[]): Promise<void> {
   if (!mails.length) return;
   const status = hasProvider() ? ('pending' as const) : ('local' as const);
-  await tx.insert(outbox).values(mails.map((m) => ({ orgId: m.orgId, to: m.to, subject: m.subject, text: m.text, status })));
+  await tx.insert(outbox).values(mails.map((m) => ({ orgId: m.orgId, to: m.to, subject: cleanSubject(m.subject), text: m.text, status })));
 }
 
 /** Tries per mail before it is marked failed (MAIL_MAX_ATTEMPTS, default 5). */
