@@ -79,7 +79,7 @@ export async function acceptByToken(db: Db, token: string, who: { name: string; 
       .update(quotations)
       .set({ status: 'accepted', acceptedAt: now, acceptedName: who.name, acceptedIp: who.ip, version: q.version + 1, updatedAt: now })
       .where(eq(quotations.id, q.id));
-    if (q.opportunityId) await winDeal(tx, q.opportunityId, todayIn(timeZone, now));
+    if (q.opportunityId) await winDeal(tx, q.opportunityId, todayIn(timeZone, now), { amount: q.grandTotal, currency: q.currency });
     const number = displayNumber(q) ?? '';
     await writeAudit(tx, null, q.orgId, 'quotation', q.id, 'accept', { name: who.name, ip: who.ip });
     await notify(tx, {
@@ -89,7 +89,12 @@ export async function acceptByToken(db: Db, token: string, who: { name: string; 
   });
 }
 
-async function winDeal(tx: Db, opportunityId: string, today: string) {
+/**
+ * The customer's acceptance wins the deal at the accepted total: the rep's earlier guess is replaced
+ * by the quotation's grand total and currency (the history shows both figures, so a change of
+ * currency is visible), so won revenue and win rates count what was actually sold.
+ */
+async function winDeal(tx: Db, opportunityId: string, today: string, accepted: { amount: string; currency: string }) {
   const [deal] = await tx.select().from(opportunities).where(eq(opportunities.id, opportunityId)).for('update');
   if (!deal || deal.status === 'won') return;
   const [won] = await tx
@@ -105,11 +110,17 @@ async function winDeal(tx: Db, opportunityId: string, today: string) {
     .update(opportunities)
     .set({
       stageId: won.id, status: 'won', probability: won.probability, closedOn: today, lostReasonId: null, lostNote: '',
-      standbyUntil: null, version: deal.version + 1, updatedAt: new Date(),
+      standbyUntil: null, amount: accepted.amount, currency: accepted.currency, version: deal.version + 1, updatedAt: new Date(),
     })
     .where(eq(opportunities.id, deal.id));
   // No user moved it: the customer did, through the quotation; the history shows no actor.
-  await tx.insert(opportunityHistory).values({ orgId: deal.orgId, opportunityId: deal.id, actorId: null, field: 'stage', fromValue: deal.stageId, toValue: won.id });
+  const plain = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+  const amountFrom = `${plain(deal.amount)} ${deal.currency}`;
+  const amountTo = `${plain(accepted.amount)} ${accepted.currency}`;
+  await tx.insert(opportunityHistory).values([
+    { orgId: deal.orgId, opportunityId: deal.id, actorId: null, field: 'stage', fromValue: deal.stageId, toValue: won.id },
+    ...(amountFrom !== amountTo ? [{ orgId: deal.orgId, opportunityId: deal.id, actorId: null, field: 'amount', fromValue: amountFrom, toValue: amountTo }] : []),
+  ]);
 }
 
 export async function declineByToken(db: Db, token: string, reason: string): Promise<void> {

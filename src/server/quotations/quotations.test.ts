@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { makeWorld, type World } from '../../../tests/support/world';
-import { contacts, notifications, opportunities, outbox, products, quotations, taxRatePeriods, taxRates } from '../db/schema';
+import { contacts, notifications, opportunities, opportunityHistory, outbox, products, quotations, taxRatePeriods, taxRates } from '../db/schema';
 import { listPipelines } from '../pipelines';
 import { createOpportunity, todayIn } from '../opportunities/commands';
 import { listTaxRates } from '../catalog/tax-rates';
@@ -202,6 +202,11 @@ describe("the customer's link", () => {
     const [deal] = await w.db.select().from(opportunities).where(eq(opportunities.id, dealId));
     expect(deal.status).toBe('won');
     expect(deal.closedOn).toBe(today());
+    // Won at the accepted total, not at the rep's earlier guess, with a history row saying so.
+    expect(deal).toMatchObject({ amount: stored.grandTotal, currency: stored.currency });
+    const moves = await w.db.select().from(opportunityHistory).where(and(eq(opportunityHistory.opportunityId, dealId), eq(opportunityHistory.field, 'amount')));
+    expect(moves.at(-1)?.toValue).toBe(`${stored.grandTotal.replace(/0+$/, '').replace(/\.$/, '')} ${stored.currency}`);
+    expect(moves.at(-1)?.actorId).toBeNull();
     const notes = await w.db.select().from(notifications).where(and(eq(notifications.userId, w.people.repA1.id), eq(notifications.kind, 'quoteAccepted')));
     expect(notes).toHaveLength(1);
     const mails = await w.db.select().from(outbox).where(eq(outbox.to, w.people.repA1.email));
