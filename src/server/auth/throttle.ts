@@ -43,19 +43,21 @@ export async function reserveAttempt(db: Db, key: ThrottleKey, now = new Date())
   const nowTs = sql`${now.toISOString()}::timestamptz`;
   const quiet = sql`${t.lastAttemptAt} < ${new Date(now.getTime() - p.quietMinutes * 60_000).toISOString()}::timestamptz`;
   const pending = sql`coalesce(${t.nextAttemptAt} > ${nowTs}, false)`;
-  // The delay after the n-th attempt, in SQL (same rule as delaySeconds).
-  const delayAfter = (n: ReturnType<typeof sql>) =>
-    sql`(case when ${n} < ${p.free} then 0 else least(power(2, least(${n} - ${p.free}, 30)), ${p.maxSeconds}) end) * interval '1 second'`;
+  // When the attempt after the n-th may come (same rule as delaySeconds). No delay is null, never
+  // "now": parallel attempts carry their own clocks, and one a millisecond behind another must not
+  // find a delay pending where none was meant.
+  const nextAfter = (n: ReturnType<typeof sql>) =>
+    sql`case when ${n} < ${p.free} then null else ${nowTs} + least(power(2, least(${n} - ${p.free}, 30)), ${p.maxSeconds}) * interval '1 second' end`;
   const [row] = await db
     .insert(t)
-    .values({ key: keyOf(key), failures: 1, windowStartedAt: now, lastAttemptAt: now, lastAllowed: true, nextAttemptAt: new Date(now.getTime() + delaySeconds(key.kind, 1) * 1000) })
+    .values({ key: keyOf(key), failures: 1, windowStartedAt: now, lastAttemptAt: now, lastAllowed: true, nextAttemptAt: delaySeconds(key.kind, 1) ? new Date(now.getTime() + delaySeconds(key.kind, 1) * 1000) : null })
     .onConflictDoUpdate({
       target: t.key,
       set: {
         failures: sql`case when ${quiet} then 1 else ${t.failures} + 1 end`,
         windowStartedAt: sql`case when ${quiet} then ${nowTs} else ${t.windowStartedAt} end`,
         lastAllowed: sql`${quiet} or not ${pending}`,
-        nextAttemptAt: sql`case when ${quiet} then ${nowTs} + ${delayAfter(sql`1`)} when ${pending} then ${t.nextAttemptAt} else ${nowTs} + ${delayAfter(sql`${t.failures} + 1`)} end`,
+        nextAttemptAt: sql`case when ${quiet} then ${nextAfter(sql`1`)} when ${pending} then ${t.nextAttemptAt} else ${nextAfter(sql`${t.failures} + 1`)} end`,
         lastAttemptAt: nowTs,
       },
     })
