@@ -3,6 +3,8 @@ import { makeWorld, PASSWORD, type World } from '../../../tests/support/world';
 import { changeOwnLocale, changeOwnPassword, passwordChange } from './index';
 import { verifyCredentials } from '../auth/credentials';
 import { loadActor } from '../access/load-actor';
+import { eq } from 'drizzle-orm';
+import { outbox } from '../db/schema';
 
 let w: World;
 beforeAll(async () => {
@@ -21,6 +23,8 @@ describe('my account', () => {
     await changeOwnPassword(w.db, w.actors.repA2, { current: PASSWORD, next: NEXT, confirm: NEXT });
     expect((await verifyCredentials(w.db, w.people.repA2.email, NEXT, null)).ok).toBe(true);
     expect((await verifyCredentials(w.db, w.people.repA2.email, PASSWORD, null)).ok).toBe(false);
+    const mails = await w.db.select().from(outbox).where(eq(outbox.to, w.people.repA2.email));
+    expect(mails.map((m) => m.subject)).toEqual(['Your password was changed']);
   });
 
   it('checks length, common passwords, the user\'s own name and the confirmation', async () => {

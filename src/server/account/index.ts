@@ -10,6 +10,8 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { newPassword, passwordProblem } from '../auth/password-policy';
 import { releaseOnSuccess, reserveAttempt, type ThrottleKey } from '../auth/throttle';
 import { revokeTokens } from '../auth/tokens';
+import { passwordChangedMail } from '../auth/mails';
+import { queueMail } from '../mail';
 import { LOCALES, type Locale } from '../i18n/locales';
 
 export const passwordChange = z
@@ -44,6 +46,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: z.infer<typ
       .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
     await revokeTokens(tx, actor.id);
+    await queueMail(tx, await passwordChangedMail(actor));
     await writeAudit(tx, actor, actor.orgId, 'user', actor.id, 'password');
   });
 }

@@ -7,7 +7,7 @@ import { addressKey } from '../net/client-address';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { demoPasswordRefused } from './password-policy';
 import { POLICY, pruneThrottle, releaseOnSuccess, reserveAttempt, type ThrottleKey } from './throttle';
-import { appUrl, authMail } from './mails';
+import { appUrl, authMail, mailTime } from './mails';
 
 export type SignInUser = { id: string; email: string; name: string; role: string; locale: string; teamId: string | null; sessionVersion: number };
 export type SignInResult =
@@ -85,7 +85,7 @@ async function warnOwner(db: Db, normalized: string, attempts: number, ip: strin
       await authMail(u, 'guessing', {
         count: String(attempts),
         address: ip ?? '?',
-        time: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        time: mailTime(now),
         link: `${appUrl()}/forgot-password`,
       }),
     );

@@ -40,6 +40,10 @@ describe('forgotten password', () => {
 
     await setPasswordWithToken(w.db, 'reset', input(token));
     expect((await verifyCredentials(w.db, email, 'Lantern-Mango-Ferry-4', null)).ok).toBe(true);
+    // The owner is told, with the way back.
+    const [told] = await mailsTo(email);
+    expect(told.subject).toBe('Your password was changed');
+    expect(told.text).toContain('/forgot-password');
     expect((await verifyCredentials(w.db, email, PASSWORD, null)).ok).toBe(false);
     // Single use: the same link again is refused, and changes nothing.
     await expect(setPasswordWithToken(w.db, 'reset', input(token, 'Another-Sound-Quiet-8'))).rejects.toMatchObject({ code: 'conflict', message: 'passwordLinkInvalid' });

@@ -11,7 +11,7 @@ import { limits } from '../net/rate-limit';
 import { hashPassword } from './password';
 import { newPassword, passwordProblem } from './password-policy';
 import { consumeToken, issueToken, revokeTokens, type TokenPurpose } from './tokens';
-import { appUrl, authMail } from './mails';
+import { appUrl, authMail, passwordChangedMail } from './mails';
 
 export const forgotInput = z.object({ email });
 
@@ -67,6 +67,8 @@ export async function setPasswordWithToken(db: Db, purpose: TokenPurpose, input:
       .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, u.id));
     await revokeTokens(tx, u.id, now);
+    // A reset is news to the owner (an invitation is their own first password; an admin's reset was mailed already).
+    if (purpose === 'reset') await queueMail(tx, await passwordChangedMail(u, now));
     await writeAudit(tx, null, u.orgId, 'user', u.id, purpose === 'invite' ? 'invitationAccepted' : 'passwordReset');
     return { email: u.email };
   });
