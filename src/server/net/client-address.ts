@@ -16,6 +16,8 @@ import { isIP } from 'node:net';
  * the Node server, after deleting any copy the client sent (socket-stamp.ts).
  */
 export const SOCKET_HEADER = 'x-sfa-socket-address';
+// No `import 'server-only'` here or in socket-stamp.ts: instrumentation loads them outside React's
+// server layer, where that import throws. Nothing in them is secret.
 
 type HeaderSource = { get(name: string): string | null };
 
