@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { trustedHops } from './server/net/client-address';
 
 /**
  * Next 16's proxy (formerly middleware) runs before every page and route. It may set headers and
@@ -31,7 +32,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 /** HTTPS as the browser sees it: the URL itself, or a trusted proxy's X-Forwarded-Proto. */
 function servedOverHttps(req: NextRequest): boolean {
   if (req.nextUrl.protocol === 'https:') return true;
-  return Boolean(process.env.TRUSTED_PROXY) && req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return trustedHops(process.env) > 0 && req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 export function proxy(req: NextRequest) {

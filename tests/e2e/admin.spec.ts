@@ -29,11 +29,11 @@ test('an admin invites a user, who chooses their own password and signs in; then
   await other.goto(link);
   await expect(other.getByRole('heading', { level: 1 })).toContainText('Welcome to');
   const set = other.getByTestId('set-password-form');
-  await set.getByLabel('New password').fill('password1234');
+  await set.getByLabel('New password', { exact: true }).fill('password1234');
   await set.getByLabel('Repeat new password').fill('password1234');
   await set.getByRole('button', { name: 'Set password' }).click();
   await expect(set.getByText('This password is too common or too easy to guess. Try a few unrelated words.')).toBeVisible();
-  await set.getByLabel('New password').fill(password);
+  await set.getByLabel('New password', { exact: true }).fill(password);
   await set.getByLabel('Repeat new password').fill(password);
   await set.getByRole('button', { name: 'Set password' }).click();
   await expect(other).toHaveURL(/\/signin\?password=set$/);

@@ -24,7 +24,7 @@ async function choosePassword(page: Page, link: string, password: string, button
   await page.goto(link);
   await fitsWidth(page);
   const set = page.getByTestId('set-password-form');
-  await set.getByLabel('New password').fill(password);
+  await set.getByLabel('New password', { exact: true }).fill(password);
   await set.getByLabel('Repeat new password').fill(password);
   await set.getByRole('button', { name: button }).click();
   await expect(page).toHaveURL(/\/signin\?password=set$/);

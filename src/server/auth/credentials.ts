@@ -89,7 +89,8 @@ async function warnOwner(db: Db, normalized: string, attempts: number, ip: strin
         link: `${appUrl()}/forgot-password`,
       }),
     );
-    await dispatchOutbox(db).catch(() => 0);
+    // Only this organization's mail: a sign-in must not send (or steal from a test) anyone else's.
+    await dispatchOutbox(db, { orgId: u.orgId }).catch(() => 0);
   } catch (e) {
     console.error('Could not queue the sign-in warning mail', e);
   }

@@ -14,6 +14,7 @@ import { checkRefs, collectRefs } from '../access/refs';
 import { customerScopeOf, dealScopeOf } from '../access/scopes';
 import { loadActor } from '../access/load-actor';
 import { holdRefs } from '../access/refs';
+import { requestJob } from '../jobs/nudge';
 
 export const taskInput = z.object({
   title: requiredText(200),
@@ -52,7 +53,7 @@ export async function createTask(db: Db, actor: Actor, input: TaskInput): Promis
   }
   const dueAt = zonedToInstant(input.dueAt!, actor.org.timeZone);
   if (Number.isNaN(dueAt.getTime())) throw invalid({ dueAt: 'invalidDate' });
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     await holdRefs(tx, { customerId: { table: 'customer', id: customerId }, opportunityId: { table: 'deal', id: input.opportunityId } });
     const [row] = await tx
       .insert(tasks)
@@ -61,6 +62,9 @@ export async function createTask(db: Db, actor: Actor, input: TaskInput): Promis
     await writeAudit(tx, actor, actor.orgId, 'task', row.id, 'create', { assigneeId });
     return row.id;
   });
+  // A task entered already due is reminded now, not at the runner's next minute.
+  if (dueAt.getTime() <= Date.now()) await requestJob('reminders');
+  return id;
 }
 
 /** Done / not done, by the assignee, the creator, or someone who sees the assignee's records. */
