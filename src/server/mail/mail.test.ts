@@ -47,7 +47,7 @@ describe('email notifications', () => {
     const [mail] = (await listOutbox(w.db, w.actors.admin)).filter((m) => m.to === w.people.repA2.email);
     expect(mail).toMatchObject({ status: 'local', subject: 'ถึงกำหนดงาน: โทรหาลูกค้า' });
     expect(mail.text).toContain('/tasks');
-    expect(await dispatchOutbox(w.db)).toBe(0);
+    expect(await dispatchOutbox(w.db, { orgId: w.org.id })).toBe(0);
   });
 
   it('with RESEND_API_KEY the mail is sent through Resend after commit, once', async () => {
@@ -55,8 +55,8 @@ describe('email notifications', () => {
     process.env.RESEND_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await setEmailNotifications(w.db, w.actors.repB1, true);
     await notify(w.db, { orgId: w.org.id, userId: w.people.repB1.id, kind: 'dealChanged', params: { title: 'Pumps', by: 'mB' }, link: '/opportunities/x' });
-    expect(await dispatchOutbox(w.db)).toBeGreaterThanOrEqual(1);
-    expect(await dispatchOutbox(w.db)).toBe(0);
+    expect(await dispatchOutbox(w.db, { orgId: w.org.id })).toBeGreaterThanOrEqual(1);
+    expect(await dispatchOutbox(w.db, { orgId: w.org.id })).toBe(0);
     const mine = received.filter((r) => (r.body.to as string[] | string).toString().includes(w.people.repB1.email));
     expect(mine).toHaveLength(1);
     expect(mine[0].auth).toBe('Bearer re_test_key');
@@ -75,7 +75,7 @@ describe('email notifications', () => {
       lines: JSON.stringify([{ description: 'Монтаж', quantity: '1', unitPrice: '1000', taxRateId: '' }]),
     }));
     const { number, token } = await sendQuotation(w.db, w.actors.repA1, id);
-    expect(await dispatchOutbox(w.db)).toBeGreaterThanOrEqual(1);
+    expect(await dispatchOutbox(w.db, { orgId: w.org.id })).toBeGreaterThanOrEqual(1);
     const mail = received.find((r) => (r.body.to as string[] | string).toString().includes(to));
     expect(mail?.body.subject).toBe(`Коммерческое предложение ${number} от Org ${w.tag}`);
     const link = /https?:\/\/[^\s]+\/q\/([A-Za-z0-9_-]{43})/.exec(String(mail?.body.text))?.[1];
