@@ -15,6 +15,8 @@ async function invite(browser: Browser, email: string, name: string) {
   const form = admin.getByTestId('user-form');
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Email').fill(email);
+  // The organization's language (Thai) is the default; these journeys read English labels.
+  await form.locator('select[name=locale]').selectOption('en');
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(admin.getByTestId('user-list')).toContainText(email);
   return { admin, close: () => ctx.close() };
@@ -87,7 +89,9 @@ test('changing my password keeps me signed in here and signs out my other sessio
   await form.getByLabel('New password', { exact: true }).fill(second);
   await form.getByLabel('Repeat new password').fill(second);
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your password has been changed.');
+  // Signed in afresh with the new password, back on the account page, which says so.
+  await expect(page).toHaveURL(/\/account\?password=changed$/);
+  await expect(page.getByTestId('password-changed')).toHaveText('Your password has been changed.');
 
   // This browser carries on; the other one is signed out at its next request.
   await page.goto('/customers');

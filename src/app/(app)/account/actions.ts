@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { formAction } from '@/server/action';
 import { signIn } from '@/server/auth/config';
@@ -17,12 +18,13 @@ export const changePasswordAction = formAction(
   async (_r, { actor, input }) => {
     const t = await getTranslations('account');
     try {
-      await signIn('credentials', { email: actor.email, password: input.next, redirect: false });
-      return { status: 'ok', message: t('passwordChanged') };
+      // Signing in sets the new session cookie and navigates; the account page then says it is done.
+      await signIn('credentials', { email: actor.email, password: input.next, redirectTo: '/account?password=changed' });
     } catch (e) {
+      unstable_rethrow(e);
       console.error('Could not renew the session after a password change', e);
-      return { status: 'ok', message: t('passwordChangedSignIn') };
     }
+    return { status: 'ok', message: t('passwordChangedSignIn') };
   },
 );
 

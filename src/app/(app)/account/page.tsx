@@ -14,8 +14,9 @@ export async function generateMetadata() {
   return { title: (await getTranslations('account'))('title') };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password?: string | string[] }> }) {
   const actor = await requireActor();
+  const changed = (await searchParams).password === 'changed';
   const t = await getTranslations('account');
   const locale = await getLocale();
   const [me] = await (await getDb()).select({ optIn: users.emailNotifications }).from(users).where(eq(users.id, actor.id));
@@ -38,6 +39,11 @@ export default async function AccountPage() {
       </section>
       <section className="card space-y-3">
         <h2 className="font-semibold">{t('password')}</h2>
+        {changed ? (
+          <p role="status" data-testid="password-changed" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+            {t('passwordChanged')}
+          </p>
+        ) : null}
         <ActionForm action={changePasswordAction} submitLabel={t('changePassword')} testId="password-form">
           <TextField name="current" label={t('currentPassword')} type="password" autoComplete="current-password" />
           <TextField name="next" label={t('newPassword')} type="password" autoComplete="new-password" hint={t('passwordHint')} />
