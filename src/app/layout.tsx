@@ -5,10 +5,10 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline') };
+  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline'), appleWebApp: { capable: true, title: t('name') } };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#4338ca' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

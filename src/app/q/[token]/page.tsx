@@ -81,8 +81,9 @@ export default async function PublicQuotePage({ params }: { params: Promise<{ to
       </ul>
       <dl className="ml-auto max-w-sm space-y-1 text-sm">
         <div className="flex justify-between"><dt>{tq('subtotal')}</dt><dd>{money(q.subtotal)}</dd></div>
-        <div className="flex justify-between"><dt>{tq('taxBase')}</dt><dd>{money(q.taxBase)}</dd></div>
+        {/* The PDF's order: subtotal, discount, amount before VAT, VAT, total. */}
         {Number(doc.documentDiscount) ? <div className="flex justify-between"><dt>{tq('documentDiscount')}</dt><dd>−{money(doc.documentDiscount)}</dd></div> : null}
+        <div className="flex justify-between"><dt>{tq('taxBase')}</dt><dd>{money(q.taxBase)}</dd></div>
         {doc.taxes.map((tx, i) => <div key={i} className="flex justify-between"><dt>{tx.label || tq('line.tax')}</dt><dd>{money(tx.tax)}</dd></div>)}
         <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-semibold"><dt>{tq('grandTotal')}</dt><dd data-testid="public-total">{money(q.grandTotal)}</dd></div>
         {q.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}

@@ -13,6 +13,8 @@ import type { Locale } from '@/server/i18n/locales';
 import { duplicateQuotationAction, reviseQuotationAction, revokeLinkAction, sendQuotationAction } from '../actions';
 import { StatusBadge } from '../status-badge';
 import { detailRow } from '@/components/ui/detail-row';
+import { LOCALE_NAMES } from '@/lib/locale';
+import { normalizeAddress } from '@/server/net/client-address';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('quotations'))('title') };
@@ -72,9 +74,9 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
         {row(t('salesperson'), q.ownerName)}
         {row(t('issueDate'), q.issueDate ? day(q.issueDate, locale) : '')}
         {row(t('validUntil'), day(q.validUntil, locale))}
-        {row(t('language'), q.language.toUpperCase())}
+        {row(t('language'), LOCALE_NAMES[q.language as keyof typeof LOCALE_NAMES] ?? q.language)}
         {q.sentAt ? row(t('status.sent'), t('sentTo', { to: q.sentTo ?? '', at: formatDateTime(q.sentAt, locale, tz) }) + (q.tokenRevokedAt ? ` · ${t('linkRevoked')}` : '')) : null}
-        {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: q.acceptedIp ?? '' })}</span>) : null}
+        {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: normalizeAddress(q.acceptedIp) ?? q.acceptedIp ?? '' })}</span>) : null}
         {q.declinedAt ? row(t('status.declined'), `${t('declinedOn', { at: formatDateTime(q.declinedAt, locale, tz) })}${q.declineReason ? ` · ${t('declineReason', { reason: q.declineReason })}` : ''}`) : null}
       </dl>
       {maySend && linkLive ? (
