@@ -15,3 +15,11 @@ test('the app can be added to a phone home screen: manifest, icons and theme col
     expect(res.headers()['content-type']).toContain(icon.type);
   }
 });
+
+test('icons are drawn from the icon library, not emoji that need an emoji font', async ({ page }) => {
+  const { signIn } = await import('./helpers');
+  await signIn(page, 'rep.bangrak@demo.test');
+  await expect(page.getByTestId('bell').locator('svg')).toHaveCount(1);
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2630\u2605\u2606]/u);
+});

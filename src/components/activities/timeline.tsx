@@ -8,10 +8,11 @@ import type { Locale } from '@/server/i18n/locales';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { logActivityAction } from '@/app/(app)/activities/actions';
+import { Car, Mail, NotebookPen, Phone, Users, type LucideIcon } from 'lucide-react';
 
 type Row = { id: string; kind: string; occurredAt: Date; outcome: string; nextStep: string; notes: string; actorName: string };
 
-const ICON: Record<string, string> = { call: '📞', meeting: '👥', email: '✉️', visit: '🚗', note: '📝' };
+const ICON: Record<string, LucideIcon> = { call: Phone, meeting: Users, email: Mail, visit: Car, note: NotebookPen };
 
 /** Contact history, newest first, with a short form on top that is quick to fill on a phone. */
 export async function Timeline({ actor, rows, older, parent, olderHref }: {
@@ -29,7 +30,7 @@ export async function Timeline({ actor, rows, older, parent, olderHref }: {
             {parent.customerId ? <Hidden name="customerId" value={parent.customerId} /> : null}
             {parent.opportunityId ? <Hidden name="opportunityId" value={parent.opportunityId} /> : null}
             <div className="grid gap-3 sm:grid-cols-2">
-              <SelectField name="kind" label={t('kind')} defaultValue="call" options={ACTIVITY_KINDS.map((k) => ({ value: k, label: `${ICON[k]} ${t(`kinds.${k}`)}` }))} />
+              <SelectField name="kind" label={t('kind')} defaultValue="call" options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
               <TextField name="occurredAt" label={t('when')} type="datetime-local" hint={t('whenHint')} />
               <TextField name="outcome" label={t('outcome')} />
               <TextField name="nextStep" label={t('nextStep')} />
@@ -43,7 +44,11 @@ export async function Timeline({ actor, rows, older, parent, olderHref }: {
         {rows.map((a) => (
           <li key={a.id} className="card py-3">
             <p className="text-sm text-slate-500">
-              <span aria-hidden>{ICON[a.kind]}</span> {t(`kinds.${a.kind}` as 'kinds.call')} · {formatDateTime(a.occurredAt, locale, actor.org.timeZone)} · {a.actorName}
+              {(() => {
+                const Icon = ICON[a.kind] ?? NotebookPen;
+                return <Icon aria-hidden className="mr-1 inline h-4 w-4 align-[-2px]" />;
+              })()}
+              {t(`kinds.${a.kind}` as 'kinds.call')} · {formatDateTime(a.occurredAt, locale, actor.org.timeZone)} · {a.actorName}
             </p>
             {a.outcome ? <p className="mt-1">{a.outcome}</p> : null}
             {a.notes ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{a.notes}</p> : null}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { FieldError, useFormState } from '@/components/forms/action-form';
 import { checkTotalsInput, computeTotals, type DiscountKind } from '@/server/documents/totals';
+import { ArrowUp } from 'lucide-react';
 
 export type EditorLine = {
   key: string; productId: string; code: string; description: string; unit: string; quantity: string; unitPrice: string;
@@ -165,7 +166,7 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
                   {i > 0 ? (
                     <button type="button" className="btn-secondary" aria-label={labels.up.replace('{n}', String(i + 1))} title={labels.up.replace('{n}', String(i + 1))}
                       onClick={() => set({ lines: [...v.lines.slice(0, i - 1), l, v.lines[i - 1], ...v.lines.slice(i + 1)] })}>
-                      ↑
+                      <ArrowUp aria-hidden className="h-4 w-4" />
                     </button>
                   ) : null}
                   <button type="button" className="btn-secondary" onClick={() => set({ lines: v.lines.filter((x) => x.key !== l.key) })}>

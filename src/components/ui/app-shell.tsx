@@ -6,6 +6,7 @@ import { signOutAction } from '@/app/(app)/sign-out';
 import { MobileMenu } from './mobile-menu';
 import { getDb } from '@/server/db/client';
 import { unreadCount } from '@/server/notifications';
+import { Bell } from 'lucide-react';
 
 type Item = { href: string; label: string };
 
@@ -57,7 +58,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               <span className="block text-xs text-slate-500">{roles(actor.role)}</span>
             </span>
             <Link href="/notifications" className="relative inline-flex min-h-10 items-center rounded-md px-2 text-lg" aria-label={t('notifications', { count: unread })} data-testid="bell">
-              <span aria-hidden>🔔</span>
+              <Bell aria-hidden className="h-5 w-5" />
               {unread > 0 ? (
                 <span className="absolute -right-1 -top-0.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">{unread}</span>
               ) : null}

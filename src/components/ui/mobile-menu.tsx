@@ -2,6 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { Menu } from 'lucide-react';
 
 /** The phone menu; keyed by the path so it closes after every navigation. */
 export function MobileMenu({ label, children }: { label: string; children: ReactNode }) {
@@ -9,7 +10,7 @@ export function MobileMenu({ label, children }: { label: string; children: React
   return (
     <details key={pathname} className="relative lg:hidden" data-testid="nav-menu">
       <summary className="btn-secondary cursor-pointer list-none" aria-label={label}>
-        ☰
+        <Menu aria-hidden className="h-5 w-5" />
       </summary>
       {children}
     </details>

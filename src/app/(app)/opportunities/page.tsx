@@ -11,6 +11,7 @@ import type { Locale } from '@/server/i18n/locales';
 import { FunnelBar } from './funnel-bar';
 import { FilterForm } from './filter-form';
 import { periodOf, query, readFilters } from './filters';
+import { Star } from 'lucide-react';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals'))('title') };
@@ -50,7 +51,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           {rows.map((d) => (
             <li key={d.id} className="grid gap-1 px-4 py-3 md:grid-cols-5 md:items-center">
               <Link href={`/opportunities/${d.id}`} className="link font-medium md:col-span-2">
-                {d.starred ? '★ ' : ''}{d.title}
+                {d.starred ? <Star aria-hidden className="mr-1 inline h-4 w-4 fill-amber-400 text-amber-500 align-[-2px]" /> : null}{d.title}
               </Link>
               <span className="text-sm text-slate-600">{d.customerName}</span>
               <span className="text-sm">{d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span>

@@ -18,6 +18,7 @@ import { Attachments } from '@/components/files/attachments';
 import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
+import { Star } from 'lucide-react';
 
 export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string | string[]; before?: string | string[] }> }) {
   const { id } = await params;
@@ -40,7 +41,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="h1" data-testid="deal-title">
-          {deal.starred ? <span aria-label={t('starred')} className="text-amber-500">★ </span> : null}
+          {deal.starred ? <Star aria-label={t('starred')} className="mr-1 inline h-5 w-5 fill-amber-400 text-amber-500 align-[-2px]" /> : null}
           {deal.title}
         </h1>
         {editable ? (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { dropOnStage } from '../actions';
+import { Star } from 'lucide-react';
 
 export type BoardCard = { id: string; version: number; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
 export type BoardColumn = { id: string; name: string; kind: string; count: string; totals: string[]; cards: BoardCard[]; more: boolean; listHref: string };
@@ -72,7 +73,7 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
                   className="rounded-md border border-slate-200 bg-white p-2 shadow-sm"
                   data-testid="deal-card"
                 >
-                  <Link href={`/opportunities/${card.id}`} className="link font-medium">{card.starred ? '★ ' : ''}{card.title}</Link>
+                  <Link href={`/opportunities/${card.id}`} className="link font-medium">{card.starred ? <Star aria-hidden className="mr-1 inline h-4 w-4 fill-amber-400 text-amber-500 align-[-2px]" /> : null}{card.title}</Link>
                   <p className="text-xs text-slate-600">{card.customerName}</p>
                   <p className="text-sm">{card.amount} · <span className="text-slate-600">{card.ownerName}</span></p>
                   {canMove ? (
