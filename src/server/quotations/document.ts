@@ -53,6 +53,8 @@ export async function quotationDocument(db: Db, q: Row): Promise<QuotationDocume
     issueDate: q.issueDate ?? today,
     validUntil: q.validUntil,
     salesperson: { name: owner?.name ?? '', email: owner?.email ?? '' },
+    acceptedName: q.status === 'accepted' ? q.acceptedName : null,
+    acceptedAt: q.status === 'accepted' && q.acceptedAt ? q.acceptedAt.toISOString() : null,
     pricesIncludeTax: q.pricesIncludeTax,
     lines: lines.map((l) => ({
       position: l.position, code: l.productCode, description: l.description, unit: l.unit, quantity: trimZeros(l.quantity), unitPrice: trimZeros(l.unitPrice),

@@ -12,6 +12,7 @@ import {
   type QuotationInput,
 } from '.';
 import { quotationPdf } from './pdf';
+import { quotationDocument } from './document';
 import { LocalDiskStore } from '../files/store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,6 +215,8 @@ describe("the customer's link", () => {
     await expect(acceptByToken(w.db, q.token, { name: 'Again', ip: '1.1.1.1' })).rejects.toMatchObject({ message: 'alreadyAccepted' });
     await expect(declineByToken(w.db, q.token, '')).rejects.toMatchObject({ message: 'alreadyAccepted' });
     expect((await getQuotation(w.db, w.actors.repA1, q.id)).acceptedName).toBe('Somchai Jaidee');
+    // The PDF's stamp prints what the customer typed and when.
+    expect(await quotationDocument(w.db, stored)).toMatchObject({ status: 'accepted', acceptedName: 'Somchai Jaidee', acceptedAt: stored.acceptedAt!.toISOString() });
   });
 
   it('expires with the validity date', async () => {

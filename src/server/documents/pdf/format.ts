@@ -24,3 +24,8 @@ export function formatQuantity(q: string, language: string): string {
 export function formatDay(day: string, language: string): string {
   return new Intl.DateTimeFormat(intlTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
+
+/** An instant (ISO) as a local date and time in the organization's time zone; Thai in the Buddhist era. */
+export function formatDateTime(iso: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlTag(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+}

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRenderPool, renderPoolOptionsFromEnv } from '../render-pool';
-import { formatAmount, formatDay } from './format';
+import { formatAmount, formatDateTime, formatDay } from './format';
 import { hyphenate, pdfText } from './fonts';
 import type { QuotationDocument } from './types';
 import { pdfTextOf, squash } from '../../../../tests/support/pdf-text';
@@ -81,6 +81,97 @@ describe('quotation PDF', () => {
   });
 });
 
+// 1 x 1 lossy WebP, as a browser or phone may upload a logo.
+const WEBP_LOGO = 'data:image/webp;base64,UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA';
+const hasImage = (pdf: Buffer) => pdf.includes('/Subtype /Image');
+
+describe('quotation PDF: Thai document conventions (issue 11)', () => {
+  const vnd = (over: Partial<QuotationDocument> = {}) => base({
+    language: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh',
+    lines: [{ position: 1, code: '', description: 'Dịch vụ lắp đặt mạng', unit: 'gói', quantity: '1', unitPrice: '1250000', discountLabel: '', net: '1250000' }],
+    subtotal: '1250000', taxBase: '1250000', taxes: [], taxTotal: '0', grandTotal: '1250000', ...over,
+  });
+  const rub = (over: Partial<QuotationDocument> = {}) => base({
+    language: 'ru', currency: 'RUB', timeZone: 'Europe/Moscow',
+    lines: [{ position: 1, code: '', description: 'Монтаж оборудования', unit: 'шт', quantity: '1', unitPrice: '1440.25', discountLabel: '', net: '1440.25' }],
+    subtotal: '1440.25', taxBase: '1440.25', taxes: [], taxTotal: '0.00', grandTotal: '1440.25', ...over,
+  });
+
+  it('prints the total in words in the language of the currency, to the satang and kopeck', async () => {
+    const th = squash((await pdfTextOf(await renderQuotationPdf(base({ grandTotal: '12500.50' })))).text);
+    expect(th).toContain(squash('จำนวนเงินตัวอักษร'));
+    expect(th).toContain('(หนึ่งหมื่นสองพันห้าร้อยบาทห้าสิบสตางค์)');
+    const vi = squash((await pdfTextOf(await renderQuotationPdf(vnd()))).text);
+    expect(vi).toContain(squash('Số tiền bằng chữ'));
+    expect(vi).toContain(squash('(Một triệu hai trăm năm mươi nghìn đồng)'));
+    const ru = squash((await pdfTextOf(await renderQuotationPdf(rub()))).text);
+    expect(ru).toContain(squash('Сумма прописью'));
+    expect(ru).toContain(squash('(Одна тысяча четыреста сорок рублей двадцать пять копеек)'));
+  });
+
+  it('prints no words where the document language is not the currency\'s own', async () => {
+    const en = (await pdfTextOf(await renderQuotationPdf(base({ language: 'en', grandTotal: '12500.50' })))).text;
+    expect(en).not.toContain('Amount in words');
+    expect(en).not.toContain('บาท');
+    const thUsd = squash((await pdfTextOf(await renderQuotationPdf(base({ currency: 'USD', grandTotal: '12500.50' })))).text);
+    expect(thUsd).not.toContain(squash('จำนวนเงินตัวอักษร'));
+  });
+
+  it('ends with the signature blocks in every language', async () => {
+    const expected: [string, QuotationDocument, string[]][] = [
+      ['en', base({ language: 'en' }), ['Prepared by', 'Approved by', 'Customer acceptance', 'Signature', 'Napat']],
+      ['th', base(), ['ผู้จัดทำ', 'ผู้อนุมัติ', 'ลูกค้าตกลงยอมรับ', 'ลงชื่อ']],
+      ['vi', vnd(), ['Người lập', 'Người duyệt', 'Khách hàng chấp nhận', 'Chữ ký']],
+      ['ru', rub(), ['Составил', 'Утвердил', 'Согласовано покупателем', 'Подпись']],
+    ];
+    for (const [, doc, words] of expected) {
+      const text = squash((await pdfTextOf(await renderQuotationPdf(doc))).text);
+      for (const w of words) expect(text).toContain(squash(w));
+    }
+  });
+
+  it('stamps an accepted quotation with the typed name and the time in the organization\'s zone', async () => {
+    const accepted = { status: 'accepted' as const, acceptedName: 'Jane Customer', acceptedAt: '2026-11-25T07:05:00Z' };
+    const en = squash((await pdfTextOf(await renderQuotationPdf(base({ language: 'en', ...accepted })))).text);
+    expect(en).toContain(squash('ACCEPTED by Jane Customer on November 25, 2026 at 2:05 PM'));
+    const th = squash((await pdfTextOf(await renderQuotationPdf(base({ ...accepted, acceptedName: 'สมชาย ใจดี' })))).text);
+    expect(th).toContain(squash('ยอมรับแล้วโดย สมชาย ใจดี เมื่อ 25 พฤศจิกายน 2569 เวลา 14:05'));
+    // Only an accepted quotation carries the stamp.
+    const sent = (await pdfTextOf(await renderQuotationPdf(base({ language: 'en', ...accepted, status: 'sent' })))).text;
+    expect(sent).not.toContain('ACCEPTED');
+  });
+
+  it('embeds a WebP logo (as PNG), and prints without one when the file is not a readable WebP', async () => {
+    expect(hasImage(await renderQuotationPdf(base({ company: { ...base().company, logo: WEBP_LOGO } })))).toBe(true);
+    expect(hasImage(await renderQuotationPdf(base()))).toBe(false);
+    const broken = 'data:image/webp;base64,' + Buffer.from('RIFF....WEBPVP8 not really a webp file').toString('base64');
+    const pdf = await renderQuotationPdf(base({ company: { ...base().company, logo: broken } }));
+    expect(hasImage(pdf)).toBe(false);
+    expect(squash((await pdfTextOf(pdf)).text)).toContain('QT-2026-00001');
+  });
+});
+
+describe('WebP logos', () => {
+  it('decode to a PNG of the same size and colour, and refuse huge or foreign files', async () => {
+    const { webpToPng, printableLogo } = await import('./logo');
+    const png = webpToPng(Buffer.from(WEBP_LOGO.split(',')[1], 'base64'))!;
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1, 1]);
+    const { inflateSync } = await import('node:zlib');
+    const idat = png.indexOf('IDAT');
+    const pixels = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+    expect([...pixels]).toEqual([0, 130, 130, 130, 255]); // filter byte, then grey RGBA
+    expect(printableLogo(WEBP_LOGO)).toMatch(/^data:image\/png;base64,/);
+    expect(printableLogo('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(printableLogo('data:image/gif;base64,R0lGODlh')).toBeNull();
+    // A lossless header that claims 16384 x 16384 pixels is not decoded.
+    const huge = Buffer.alloc(40);
+    huge.write('RIFF', 0, 'latin1'); huge.write('WEBP', 8, 'latin1'); huge.write('VP8L', 12, 'latin1');
+    huge.writeUInt32LE((0x3fff) | (0x3fff << 14), 21);
+    expect(webpToPng(huge)).toBeNull();
+  });
+});
+
 describe('PDF text helpers', () => {
   it('writes SARA AM as NIKHAHIT + SARA AA', () => {
     expect(pdfText('จำกัด')).toBe('จ\u0E4D\u0E32กัด');
@@ -99,6 +190,7 @@ describe('PDF text helpers', () => {
   });
   it('shows Thai dates in the Buddhist era', () => {
     expect(formatDay('2026-11-24', 'th')).toContain('2569');
+    expect(formatDateTime('2026-11-25T17:30:00Z', 'th', 'Asia/Bangkok')).toBe('26 พฤศจิกายน 2569 เวลา 00:30');
     expect(formatDay('2026-11-24', 'en')).toBe('November 24, 2026');
   });
 });

@@ -2,8 +2,10 @@ import type * as ReactPdf from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { QuotationDocument } from './types';
 import { FONT_STACK, forgetGlyphs, pdfText, registerFonts } from './fonts';
-import { formatAmount, formatDay, formatQuantity } from './format';
-import { labelsFor } from './labels';
+import { formatAmount, formatDateTime, formatDay, formatQuantity } from './format';
+import { printableLogo } from './logo';
+import { amountInWords } from '../amount-in-words';
+import { labelsFor, type Labels } from './labels';
 
 // Plain style objects: react-pdf is loaded on first render (see renderQuotationPdf).
 const s = {
@@ -31,6 +33,16 @@ const s = {
   cDisc: { width: 52, textAlign: 'right', paddingHorizontal: 3 },
   cAmt: { width: 78, textAlign: 'right', paddingHorizontal: 3 },
   totals: { marginTop: 10, marginLeft: 'auto', width: 250 },
+  words: { marginTop: 4, flexDirection: 'row', justifyContent: 'flex-end', gap: 6 },
+  wordsText: { maxWidth: 400, fontWeight: 'bold', textAlign: 'right' },
+  signatures: { flexDirection: 'row', gap: 12, marginTop: 24 },
+  sign: { flex: 1, borderWidth: 1, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
+  signSpace: { minHeight: 44, paddingVertical: 4, justifyContent: 'center' },
+  signLine: { borderBottomWidth: 0.75, borderColor: '#64748b', marginBottom: 3 },
+  signRow: { flexDirection: 'row', marginTop: 4 },
+  signLabel: { width: 40, color: '#64748b' },
+  signValue: { flex: 1 },
+  accepted: { borderWidth: 1.5, borderColor: '#15803d', borderRadius: 3, paddingVertical: 3, paddingHorizontal: 5, color: '#15803d', fontWeight: 'bold' },
   totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
   grand: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 4, marginTop: 2, borderTopWidth: 1, borderColor: '#1e293b', fontSize: 11, fontWeight: 'bold' },
   section: { marginTop: 14 },
@@ -67,7 +79,9 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
   const c = doc.company;
   const cu = doc.customer;
   const stamp = doc.number == null ? L.draft : doc.status in L.status ? L.status[doc.status as keyof typeof L.status] : '';
-  const logo = c.logo && /^data:image\/(png|jpe?g);base64,/.test(c.logo) ? c.logo : null;
+  const logo = printableLogo(c.logo);
+  const words = totalInWords(doc);
+  const acceptedAt = doc.status === 'accepted' && doc.acceptedAt ? formatDateTime(doc.acceptedAt, doc.language, doc.timeZone) : '';
   const office = (taxId: string, branch: string) => (taxId ? `${L.taxId} ${taxId}${branch ? ` · ${branch}` : ` · ${L.headOffice}`}` : '');
   const footer = `${c.legalName} · ${L.title} ${doc.number ?? L.draft}`;
   // The footer is page chrome (the page's `layout`), which opts into react-pdf's newer pagination:
@@ -137,17 +151,26 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
             <T style={s.cAmt}>{money(l.net)}</T>
           </View>
         ))}
-        <View style={s.totals} wrap={false}>
-          <Row label={L.subtotal} value={money(doc.subtotal)} />
-          {Number(doc.lineDiscountTotal) ? <Row label={`(${L.lineDiscounts} ${money(doc.lineDiscountTotal)})`} value="" muted /> : null}
-          {Number(doc.documentDiscount) ? <Row label={L.documentDiscount} value={`−${money(doc.documentDiscount)}`} /> : null}
-          <Row label={L.taxBase} value={money(doc.taxBase)} />
-          {doc.taxes.map((t, i) => <Row key={i} label={t.label || `VAT ${t.rate}%`} value={money(t.tax)} />)}
-          <View style={s.grand}>
-            <T>{L.grandTotal}</T>
-            <T>{formatAmount(doc.grandTotal, doc.currency, doc.language, true)}</T>
+        {/* The totals and the total in words stay together. */}
+        <View wrap={false}>
+          <View style={s.totals}>
+            <Row label={L.subtotal} value={money(doc.subtotal)} />
+            {Number(doc.lineDiscountTotal) ? <Row label={`(${L.lineDiscounts} ${money(doc.lineDiscountTotal)})`} value="" muted /> : null}
+            {Number(doc.documentDiscount) ? <Row label={L.documentDiscount} value={`−${money(doc.documentDiscount)}`} /> : null}
+            <Row label={L.taxBase} value={money(doc.taxBase)} />
+            {doc.taxes.map((t, i) => <Row key={i} label={t.label || `VAT ${t.rate}%`} value={money(t.tax)} />)}
+            <View style={s.grand}>
+              <T>{L.grandTotal}</T>
+              <T>{formatAmount(doc.grandTotal, doc.currency, doc.language, true)}</T>
+            </View>
+            {doc.pricesIncludeTax ? <T style={s.muted}>{L.pricesIncludeTax}</T> : null}
           </View>
-          {doc.pricesIncludeTax ? <T style={s.muted}>{L.pricesIncludeTax}</T> : null}
+          {words ? (
+            <View style={s.words}>
+              <T style={s.muted}>{`${L.inWords}:`}</T>
+              <T style={s.wordsText}>{`(${words})`}</T>
+            </View>
+          ) : null}
         </View>
         {doc.terms ? (
           <View style={s.section}>
@@ -161,8 +184,36 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
             <T>{doc.notes}</T>
           </View>
         ) : null}
+        {/* One block: three signature boxes are never cut across two pages. */}
+        <View style={s.signatures} wrap={false}>
+          <Signature title={L.preparedBy} name={doc.salesperson.name} L={L} />
+          <Signature title={L.approvedBy} L={L} />
+          <Signature title={L.customerAcceptance} name={acceptedAt ? (doc.acceptedName ?? '') : ''} date={acceptedAt} L={L}
+            stamp={acceptedAt ? L.acceptedBy.replace('{name}', doc.acceptedName ?? '').replace('{at}', acceptedAt) : ''} />
+        </View>
       </Page>
     </Document>
+  );
+}
+
+/** The total in words, where the document's language is the currency's own (Thai baht, Vietnamese đồng, Russian rubles). */
+const WORDS_LANGUAGE: Record<string, string> = { THB: 'th', VND: 'vi', RUB: 'ru' };
+function totalInWords(doc: QuotationDocument): string | null {
+  if (WORDS_LANGUAGE[doc.currency] !== doc.language) return null;
+  return amountInWords(doc.grandTotal, doc.currency);
+}
+
+function Signature({ title, name, date, stamp, L }: { title: string; name?: string; date?: string; stamp?: string; L: Labels }): ReactNode {
+  const { View } = pdf;
+  return (
+    <View style={s.sign}>
+      <T style={s.boxTitle}>{title}</T>
+      <View style={s.signSpace}>{stamp ? <T style={s.accepted}>{stamp}</T> : null}</View>
+      <View style={s.signLine} />
+      <T style={s.muted}>{L.signature}</T>
+      <View style={s.signRow}><T style={s.signLabel}>{L.name}</T><T style={s.signValue}>{name || ' '}</T></View>
+      <View style={s.signRow}><T style={s.signLabel}>{L.date}</T><T style={s.signValue}>{date || ' '}</T></View>
+    </View>
   );
 }
 

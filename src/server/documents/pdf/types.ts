@@ -5,7 +5,7 @@ export type QuotationDocument = {
   /** IANA time zone of the organization, for dates. */
   timeZone: string;
   currency: string;
-  company: { legalName: string; address: string; taxId: string; branch: string; logo: string | null /* data: URL (png/jpeg) */ };
+  company: { legalName: string; address: string; taxId: string; branch: string; logo: string | null /* data: URL (png, jpeg or webp) */ };
   customer: { name: string; address: string; taxId: string; branch: string; contactName: string; contactEmail: string; contactPhone: string };
   /** null for a draft (drafts have no number; the PDF then says DRAFT). */
   number: string | null;
@@ -15,6 +15,9 @@ export type QuotationDocument = {
   issueDate: string;
   validUntil: string;
   salesperson: { name: string; email: string };
+  /** What the customer typed when accepting, and when (ISO instant); null unless accepted. */
+  acceptedName?: string | null;
+  acceptedAt?: string | null;
   pricesIncludeTax: boolean;
   lines: {
     position: number;
