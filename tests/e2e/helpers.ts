@@ -32,6 +32,17 @@ export async function openNav(page: Page) {
 /** Follows a navigation link by its address, so journeys work whatever language the user has. */
 export async function navigate(page: Page, href: string) {
   await openNav(page);
+  const visible = page.locator(`nav a[href="${href}"]`).filter({ visible: true });
+  if ((await visible.count()) === 0) {
+    // On a desktop the admin pages sit in the Admin menu; My account is the user's name.
+    const admin = page.getByTestId('admin-menu');
+    if (href.startsWith('/admin') && (await admin.isVisible())) await admin.locator('summary').click();
+    else if (href === '/account' && (await page.getByTestId('current-user').isVisible())) {
+      await page.getByTestId('current-user').click();
+      await expect(page).toHaveURL(/\/account$/);
+      return;
+    }
+  }
   await page.locator(`nav a[href="${href}"]`).filter({ visible: true }).first().click();
   await expect(page).toHaveURL(new RegExp(`${href.replace(/\//g, '\\/')}$`));
 }

@@ -6,7 +6,7 @@ import { signOutAction } from '@/app/(app)/sign-out';
 import { MobileMenu } from './mobile-menu';
 import { getDb } from '@/server/db/client';
 import { unreadCount } from '@/server/notifications';
-import { Bell } from 'lucide-react';
+import { Bell, ChevronDown } from 'lucide-react';
 
 type Item = { href: string; label: string };
 
@@ -49,14 +49,35 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href="/" className="font-semibold text-indigo-700">
             {t('brand')}
           </Link>
-          <nav aria-label={t('main')} className="hidden flex-wrap items-center gap-x-4 gap-y-1 text-sm lg:flex">
-            {links('text-slate-700 hover:text-indigo-700')}
+          {/* Desktop: the everyday pages in a row, the admin pages grouped under one menu, My account
+              behind the user's name, so the bar never wraps (and "Sign out" stays on one line). */}
+          <nav aria-label={t('main')} className="hidden items-center gap-x-4 text-sm whitespace-nowrap lg:flex">
+            {items.map((i) => (
+              <Link key={i.href} href={i.href} className="text-slate-700 hover:text-indigo-700">
+                {i.label}
+              </Link>
+            ))}
+            {admin.length ? (
+              <details className="relative" data-testid="admin-menu">
+                <summary className="inline-flex cursor-pointer list-none items-center gap-1 text-slate-700 hover:text-indigo-700">
+                  {t('admin')}
+                  <ChevronDown aria-hidden className="h-4 w-4" />
+                </summary>
+                <div className="absolute right-0 z-20 mt-2 flex w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                  {admin.map((i) => (
+                    <Link key={i.href} href={i.href} className="rounded px-2 py-2 text-slate-700 hover:bg-slate-100">
+                      {i.label}
+                    </Link>
+                  ))}
+                </div>
+              </details>
+            ) : null}
           </nav>
           <div className="flex items-center gap-3">
-            <span className="hidden text-right text-sm leading-tight sm:block" data-testid="current-user">
+            <Link href="/account" title={t('account')} className="hidden text-right text-sm leading-tight hover:text-indigo-700 sm:block" data-testid="current-user">
               <span className="block font-medium">{actor.name}</span>
               <span className="block text-xs text-slate-500">{roles(actor.role)}</span>
-            </span>
+            </Link>
             <Link href="/notifications" className="relative inline-flex min-h-10 items-center rounded-md px-2 text-lg" aria-label={t('notifications', { count: unread })} data-testid="bell">
               <Bell aria-hidden className="h-5 w-5" />
               {unread > 0 ? (
@@ -64,7 +85,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               ) : null}
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="btn-secondary">
+              <button type="submit" className="btn-secondary whitespace-nowrap">
                 {t('signOut')}
               </button>
             </form>
