@@ -65,7 +65,7 @@ export function errorState(e: unknown, t: T, values: FormState['values']): FormS
       e.code === 'invalid'
         ? only.length === 1 && DOCUMENT_KEYS.has(only[0]) ? fieldMessage(t, only[0]) : t('form')
         : e.code === 'conflict' && CONFLICT_KEYS.has(e.message) ? t(e.message) : t(e.code);
-    return { status: 'error', message, fieldErrors, values };
+    return { status: 'error', message, fieldErrors, values, ...(e.duplicates ? { duplicates: e.duplicates } : {}) };
   }
   console.error('Unexpected error in action', e);
   return { status: 'error', message: t('unexpected'), values };

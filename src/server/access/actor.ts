@@ -16,5 +16,5 @@ export type Actor = {
   scopeTerritoryIds: string[];
   /** True for roles that see everything in the organization. */
   seesAll: boolean;
-  org: { currency: string; timeZone: string; locale: string };
+  org: { currency: string; timeZone: string; locale: string; country: string };
 };

@@ -62,7 +62,7 @@ export async function loadActor(db: Db, userId: string, session?: { sessionVersi
     scopeUserIds,
     scopeTerritoryIds,
     seesAll,
-    org: { currency: org.currency, timeZone: org.timeZone, locale: org.locale },
+    org: { currency: org.currency, timeZone: org.timeZone, locale: org.locale, country: org.country },
   };
 }
 

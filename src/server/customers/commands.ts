@@ -13,16 +13,21 @@ import { queueFileRemovals, removeQueuedFilesNow } from '../files/removals';
 import { fileStore, type FileStore } from '../files/store';
 import type { ContactInput, CustomerInput } from './schemas';
 import { holdRefs } from '../access/refs';
+import { checkDuplicates, nationalDigits } from './duplicates';
+import { isValidThaiTaxId, thaiTaxIdDigits } from './tax-id';
 
 /**
  * The owner, territory and price list the actor may put on a customer, all re-read in scope and
  * reported at once. A new owner must be assignable by the actor; a territory must be in the actor's
  * scope (unless they see everything).
  */
-async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, current?: { ownerId: string; territoryId: string | null }) {
+async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, current?: { ownerId: string; territoryId: string | null; taxId: string }) {
   const ownerId = input.ownerId ?? current?.ownerId ?? actor.id;
   const ownerChanges = ownerId !== current?.ownerId;
   const extra: Record<string, string> = {};
+  const taxId = taxIdOf(actor, input.taxId);
+  // A Thai organization's customers carry real Thai tax IDs; one already stored is not re-judged.
+  if (actor.org.country === 'TH' && taxId && taxId !== current?.taxId && !isValidThaiTaxId(taxId)) extra.taxId = 'invalidThaiTaxId';
   if (ownerChanges && current && !can(actor, 'customer.reassign')) extra.ownerId = 'notAllowedOwner';
   const territoryId = input.territoryId;
   const territoryChanges = Boolean(territoryId && territoryId !== current?.territoryId);
@@ -38,12 +43,16 @@ async function checkPlacement(db: Db, actor: Actor, input: CustomerInput, curren
     },
     extra,
   );
-  return { ownerId, territoryId };
+  return { ownerId, territoryId, taxId };
 }
 
+/** Thai tax IDs are stored as their 13 digits, however they were grouped when typed. */
+const taxIdOf = (actor: Actor, taxId: string) => (actor.org.country === 'TH' ? thaiTaxIdDigits(taxId) : taxId);
+
 /** The stored columns of a customer from validated input and a checked placement. */
-function columns(input: CustomerInput, placement: { ownerId: string; territoryId: string | null }) {
-  const { name, taxId, branch, phone, email, address, notes, priceListId, customerGroup } = input;
+function columns(input: CustomerInput, placement: { ownerId: string; territoryId: string | null; taxId: string }) {
+  const { taxId } = placement;
+  const { name, branch, phone, email, address, notes, priceListId, customerGroup } = input;
   return {
     name, taxId, branch, phone, email, address, notes, ownerId: placement.ownerId, territoryId: placement.territoryId,
     ...(priceListId !== undefined ? { priceListId } : {}), ...(customerGroup !== undefined ? { customerGroup } : {}),
@@ -55,6 +64,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
   const placement = await checkPlacement(db, actor, input);
   return db.transaction(async (tx) => {
     await holdRefs(tx, { territoryId: { table: 'territory', id: placement.territoryId }, priceListId: { table: 'priceList', id: input.priceListId } });
+    await checkDuplicates(tx, actor, { ...input, taxId: placement.taxId }, { confirmed: Boolean(input.confirmDuplicate) });
     const [row] = await tx
       .insert(customers)
       .values({
@@ -73,6 +83,15 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, expectedV
   const placement = await checkPlacement(db, actor, input, current);
   await db.transaction(async (tx) => {
     await holdRefs(tx, { territoryId: { table: 'territory', id: placement.territoryId }, priceListId: { table: 'priceList', id: input.priceListId } });
+    // Only what changes is compared, so two look-alikes already kept apart do not nag at every edit.
+    await checkDuplicates(tx, actor, { ...input, taxId: placement.taxId }, {
+      confirmed: Boolean(input.confirmDuplicate), excludeId: id,
+      check: {
+        taxId: placement.taxId !== current.taxId || input.branch !== current.branch,
+        phone: nationalDigits(input.phone) !== nationalDigits(current.phone),
+        name: input.name !== current.name,
+      },
+    });
     const updated = await tx
       .update(customers)
       .set({
@@ -86,7 +105,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, expectedV
     const changes: Record<string, unknown> = {};
     for (const k of ['name', 'taxId', 'branch', 'phone', 'email', 'address', 'ownerId', 'territoryId'] as const) {
       const before = current[k];
-      const after = k === 'ownerId' ? placement.ownerId : k === 'territoryId' ? placement.territoryId : input[k];
+      const after = k === 'ownerId' ? placement.ownerId : k === 'territoryId' ? placement.territoryId : k === 'taxId' ? placement.taxId : input[k];
       if (before !== after) changes[k] = { from: before, to: after };
     }
     await writeAudit(tx, actor, actor.orgId, 'customer', id, 'update', changes);

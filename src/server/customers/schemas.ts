@@ -14,6 +14,8 @@ export const customerInput = z.object({
   // Pricing; left out by callers that create a customer on the fly (a deal's inline customer).
   priceListId: z.preprocess((v) => v ?? '', optionalUuid).optional(),
   customerGroup: z.preprocess((v) => v ?? '', text(60)).optional(),
+  // Ticked after seeing the look-alike customers the first save reported (see customers/duplicates).
+  confirmDuplicate: checkbox.optional(),
 });
 export type CustomerInput = z.infer<typeof customerInput>;
 

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { DuplicateWarning } from '@/components/forms/duplicate-warning';
 import type { FormState } from '@/lib/form-state';
 
 type Option = { value: string; label: string };
@@ -37,6 +38,7 @@ export async function CustomerForm({
       </div>
       <TextArea name="address" label={t('address')} defaultValue={values?.address} />
       <TextArea name="notes" label={t('notes')} defaultValue={values?.notes} />
+      <DuplicateWarning />
     </ActionForm>
   );
 }
