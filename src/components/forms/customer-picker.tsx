@@ -2,16 +2,24 @@
 
 import { useEffect, useId, useState } from 'react';
 import { FieldError, useFormState } from './action-form';
+import { SelectField, TextField } from './fields';
 
 type Hit = { id: string; name: string; territory: string | null };
 type Labels = { label: string; placeholder: string; create: string; change: string; contact: string; noContact: string };
 type Contact = { id: string; name: string; isPrimary: boolean };
+type Option = { value: string; label: string };
+/** What a rep has at hand about a new customer, and where it goes (their own territory unless changed). */
+export type NewCustomerSetup = {
+  territories: Option[];
+  territoryId: string | null;
+  labels: { contactPerson: string; phone: string; email: string; taxId: string; branch: string; branchHint: string; territory: string; noTerritory: string };
+};
 
 /**
  * Finds a customer as you type (server search, scoped to what you may see), or names a new one
  * to be created with the deal. Sends `customerId` or `newCustomerName`.
  */
-export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: { id: string; name: string } }) {
+export function CustomerPicker({ labels, initial, newCustomer }: { labels: Labels; initial?: { id: string; name: string }; newCustomer?: NewCustomerSetup }) {
   const id = useId();
   const state = useFormState();
   const echoed = state.status === 'error' ? state.values : undefined;
@@ -94,6 +102,7 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
       )}
       <FieldError name="customerId" />
       <FieldError name="newCustomerName" />
+      {!chosen && newName && newCustomer ? <NewCustomerFields setup={newCustomer} /> : null}
       {chosen && contacts?.length ? (
         <label className="mt-2 flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">{labels.contact}</span>
@@ -106,6 +115,20 @@ export function CustomerPicker({ labels, initial }: { labels: Labels; initial?: 
       ) : (
         <input type="hidden" name="contactId" value="" />
       )}
+    </div>
+  );
+}
+
+/** The new customer's details, sent with the deal; the contact person becomes its primary contact. */
+function NewCustomerFields({ setup: { labels: l, territories, territoryId } }: { setup: NewCustomerSetup }) {
+  return (
+    <div className="mt-2 grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2" data-testid="new-customer-fields">
+      <TextField name="newCustomerContact" label={l.contactPerson} autoComplete="off" />
+      <TextField name="newCustomerPhone" label={l.phone} type="tel" inputMode="tel" />
+      <TextField name="newCustomerEmail" label={l.email} type="email" inputMode="email" />
+      <TextField name="newCustomerTaxId" label={l.taxId} />
+      <TextField name="newCustomerBranch" label={l.branch} hint={l.branchHint} />
+      <SelectField name="newCustomerTerritoryId" label={l.territory} options={territories} emptyLabel={l.noTerritory} defaultValue={territoryId ?? ''} />
     </div>
   );
 }

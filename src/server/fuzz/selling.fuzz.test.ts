@@ -62,10 +62,10 @@ const run = async <S extends z.ZodType, R>(spec: FuzzSpec<S, R>, seed: number) =
 describe('fuzz: customers and contacts', () => {
   const customerFields = {
     name: 'text', taxId: 'text', branch: 'text', phone: 'phone', email: 'email', address: 'long', notes: 'long', territoryId: 'id', ownerId: 'id',
-    priceListId: 'id', customerGroup: 'text',
+    priceListId: 'id', customerGroup: 'text', confirmDuplicate: 'bool',
   } as const;
   const customerBase = (): FormValues => ({
-    name: `Fuzz ${w.tag}`, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: '', ownerId: '', priceListId: '', customerGroup: '',
+    name: `Fuzz ${w.tag}`, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: '', ownerId: '', priceListId: '', customerGroup: '', confirmDuplicate: '',
   });
   const verifyCustomer = async (id: string, v: FormValues) => {
     const [c] = await w.db.select().from(customers).where(eq(customers.id, id));
@@ -142,13 +142,16 @@ describe('fuzz: deals', () => {
   const dealFields = {
     title: 'text', customerId: 'id', newCustomerName: 'text', contactId: 'id', pipelineId: 'id', stageId: 'id', amount: 'money', currency: 'enum',
     expectedCloseDate: 'date', probability: 'int', source: 'text', description: 'long', ownerId: 'id', lostReasonId: 'id', lostNote: 'long',
+    newCustomerContact: 'text', newCustomerPhone: 'phone', newCustomerEmail: 'email', newCustomerTaxId: 'text', newCustomerBranch: 'text',
+    newCustomerTerritoryId: 'id', confirmDuplicate: 'bool',
   } as const;
   const dealBase = (): FormValues => ({
     title: 'Fuzz', customerId: w.customers.a1, newCustomerName: '', contactId: '', pipelineId, stageId: stageIds[0], amount: '1000.50', currency: 'THB',
     expectedCloseDate: '2031-01-31', probability: '', source: '', description: '', ownerId: '', lostReasonId: '', lostNote: '',
+    newCustomerContact: '', newCustomerPhone: '', newCustomerEmail: '', newCustomerTaxId: '', newCustomerBranch: '', newCustomerTerritoryId: '', confirmDuplicate: '',
   });
   const dealCtx = () => ({
-    customerId: ids(), contactId: ids(), pipelineId: ids(), stageId: ids(), ownerId: ids(), lostReasonId: ids(),
+    customerId: ids(), contactId: ids(), pipelineId: ids(), stageId: ids(), ownerId: ids(), lostReasonId: ids(), newCustomerTerritoryId: ids(),
     currency: { ids: [], enums: { currency: [...CURRENCIES] } },
   });
   const verifyDeal = async (id: string, v: FormValues) => {

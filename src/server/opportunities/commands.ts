@@ -8,7 +8,7 @@ import { checkRefs } from '../access/refs';
 import { assignableUserIds } from '../access/visibility';
 import { invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { createCustomer } from '../customers/commands';
+import { createDealCustomer } from './new-customer';
 import { getPipeline, listPipelines } from '../pipelines';
 import { parseAmount } from './amount';
 import { getOpportunity } from './queries';
@@ -97,16 +97,17 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
   const amount = { value: amountValue };
   return db.transaction(async (tx) => {
     await holdRefs(tx, { customerId: { table: 'customer', id: input.customerId }, contactId: { table: 'contact', id: input.contactId }, stageId: { table: 'stage', id: stage.id }, lostReasonId: { table: 'lostReason', id: lost.lostReasonId } });
-    const customerId =
-      input.customerId ??
-      (await createCustomer(tx, actor, { name: input.newCustomerName, taxId: '', branch: '', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null }));
+    const created = input.customerId ? null : await createDealCustomer(tx, actor, input);
+    const customerId = input.customerId ?? created!.customerId;
+    // A new customer's contact person is the deal's contact, so its quotations have a recipient.
+    const contactId = input.contactId ?? created?.contactId ?? null;
     const [row] = await tx
       .insert(opportunities)
       .values({
         orgId: actor.orgId,
         title: input.title,
         customerId,
-        contactId: input.contactId,
+        contactId,
         pipelineId: stage.pipelineId,
         stageId: stage.id,
         amount: amount.value,

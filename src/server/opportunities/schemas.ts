@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { integer, longText, money, optionalDate, optionalUuid, text, requiredText, uuid } from '../validation';
+import { checkbox, integer, longText, money, optionalDate, optionalEmail, optionalUuid, phone, text, requiredText, uuid } from '../validation';
+import { customerInput } from '../customers/schemas';
 import { CURRENCIES } from '../organization';
 
 const isoDate = optionalDate();
@@ -12,6 +13,15 @@ export const opportunityInput = z
     customerId: optionalUuid,
     // A customer typed in the deal form when it does not exist yet.
     newCustomerName: text(200).optional().default(''),
+    // What a rep has at hand about that new customer; the contact person becomes its primary contact.
+    newCustomerContact: text(200).optional(),
+    newCustomerPhone: phone.optional(),
+    newCustomerEmail: optionalEmail.optional(),
+    newCustomerTaxId: customerInput.shape.taxId.optional(),
+    newCustomerBranch: customerInput.shape.branch.optional(),
+    newCustomerTerritoryId: optionalUuid.optional(),
+    // Ticked after seeing the look-alike customers the first save reported.
+    confirmDuplicate: checkbox.optional(),
     contactId: optionalUuid,
     // Optional: the stage names its pipeline.
     pipelineId: optionalUuid.optional().default(''),

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { organizations, quotationLines, quotations } from '../db/schema';
+import { contacts, organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { assignableUserIds } from '../access/visibility';
@@ -47,7 +47,7 @@ async function resolveParty(db: Db, actor: Actor, input: QuotationInput, current
   if (deal) {
     if (customerId && customerId !== deal.customerId) errors.customerId = 'invalidChoice';
     customerId = deal.customerId;
-    if (!contactId && !current) contactId = deal.contactId;
+    if (!contactId && !current) contactId = deal.contactId ?? (await primaryContactId(db, actor, deal.customerId));
   }
   if (!customerId && !errors.opportunityId) errors.customerId = 'customerRequired';
   const ownerId = input.ownerId || current?.ownerId || actor.id;
@@ -62,6 +62,16 @@ async function resolveParty(db: Db, actor: Actor, input: QuotationInput, current
     errors,
   );
   return { customerId: customerId!, contactId, opportunityId, ownerId };
+}
+
+/** A customer's primary contact: whom a quotation made from a deal without a contact goes to. */
+async function primaryContactId(db: Db, actor: Actor, customerId: string): Promise<string | null> {
+  const [c] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), eq(contacts.orgId, actor.orgId), eq(contacts.isPrimary, true)))
+    .limit(1);
+  return c?.id ?? null;
 }
 
 function headerValues(input: QuotationInput, totals: Totals) {

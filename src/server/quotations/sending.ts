@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, organizations, quotationLines, quotations } from '../db/schema';
+import { contacts, customers, organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { conflict, DomainError, invalid, stale } from '../errors';
@@ -41,7 +41,10 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
   const today = todayIn(actor.org.timeZone);
   if (q.validUntil < today) throw invalid({ validUntil: 'validUntilPast' });
   const [customer] = await db.select({ email: customers.email }).from(customers).where(eq(customers.id, q.customerId));
-  const to = q.contactEmail || customer?.email;
+  // Without a contact of its own the quotation goes to the customer's primary contact with an
+  // email (one added after the quotation was written counts), else to the customer's address.
+  const fallback = q.contactId ? null : await primaryContactWithEmail(db, q.customerId);
+  const to = q.contactEmail || fallback?.email || customer?.email;
   if (!to) throw invalid({ contactId: 'noRecipient' });
   const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
   // A draft is issued today, so its lines take the tax rates in force today, whatever they were
@@ -59,12 +62,15 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
       .for('update');
     if (!locked || (locked.status !== 'draft' && locked.status !== 'sent')) throw conflict('cannotSend');
     if (locked.version !== q.version) throw stale();
+    // The contact it falls back to is written on the quotation, so it must still be there.
+    if (fallback) await holdRefs(tx, { contactId: { table: 'contact', id: fallback.id } });
     const number = locked.number ?? (await nextNumber(tx, actor.orgId, 'quotation', Number(today.slice(0, 4))));
     await tx
       .update(quotations)
       .set({
         number, status: 'sent', issueDate: q.status === 'draft' ? today : q.issueDate, sentAt: new Date(), sentTo: to,
         tokenHash: hash, tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
+        ...(fallback ? { contactId: fallback.id } : {}),
         ...(repriced ? totalsOf(repriced.totals, q.currency) : {}),
       })
       .where(eq(quotations.id, id));
@@ -74,7 +80,7 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
     }
     const shown = displayNumber({ number, revision: q.revision })!;
     const mail = await mailText(q.language, {
-      number: shown, company: org?.legalName ?? '', customer: q.customerName, contact: q.contactName ?? q.customerName,
+      number: shown, company: org?.legalName ?? '', customer: q.customerName, contact: q.contactName ?? fallback?.name ?? q.customerName,
       total: formatMoney(grandTotal, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: q.validUntil, link: quoteLink(token), salesperson: q.ownerName,
     });
     await queueMail(tx, { orgId: actor.orgId, to, subject: mail.subject, text: mail.text });
@@ -82,6 +88,16 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
     return shown;
   });
   return { token, number };
+}
+
+/** The customer's primary contact, when it has an email. */
+async function primaryContactWithEmail(db: Db, customerId: string) {
+  const [c] = await db
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), eq(contacts.isPrimary, true), ne(contacts.email, '')))
+    .limit(1);
+  return c ?? null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
-import { CustomerPicker } from '@/components/forms/customer-picker';
+import { CustomerPicker, type NewCustomerSetup } from '@/components/forms/customer-picker';
+import { DuplicateWarning } from '@/components/forms/duplicate-warning';
 import { CURRENCIES } from '@/server/organization';
 import type { PipelineWithStages } from '@/server/pipelines';
 import type { FormState } from '@/lib/form-state';
@@ -13,15 +14,18 @@ export type DealValues = {
   source: string; description: string; ownerId: string;
 };
 
-export async function DealForm({ action, values, pipelines, owners, contacts, submitLabel }: {
+export async function DealForm({ action, values, pipelines, owners, contacts, submitLabel, newCustomer }: {
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
   values: DealValues;
   pipelines: PipelineWithStages[];
   owners: Option[];
   contacts: Option[];
   submitLabel: string;
+  /** Territories a quick-created customer may go to, and the rep's own as the default. */
+  newCustomer?: Omit<NewCustomerSetup, 'labels'>;
 }) {
   const t = await getTranslations('deals');
+  const tc = await getTranslations('customers');
   const editing = Boolean(values.id);
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="deal-form">
@@ -40,7 +44,15 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
           <p className="text-sm"><span className="text-slate-500">{t('customer')}:</span> {values.customer.name}</p>
         </>
       ) : (
-        <CustomerPicker labels={{ label: t('customer'), placeholder: t('customerSearch'), create: t('newCustomer'), change: t('change'), contact: t('contact'), noContact: t('noContact') }} />
+        <CustomerPicker labels={{ label: t('customer'), placeholder: t('customerSearch'), create: t('newCustomer'), change: t('change'), contact: t('contact'), noContact: t('noContact') }}
+          newCustomer={newCustomer ? {
+            ...newCustomer,
+            labels: {
+              contactPerson: tc('contactPerson'), phone: tc('phone'), email: tc('email'), taxId: tc('taxId'), branch: tc('branch'),
+              branchHint: tc('branchHint'), territory: tc('territory'), noTerritory: tc('noTerritory'),
+            },
+          } : undefined}
+        />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {editing || values.customer ? (
@@ -66,6 +78,7 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
         <SelectField name="ownerId" label={t('owner')} defaultValue={values.ownerId} options={owners} />
       </div>
       <TextArea name="description" label={t('description')} defaultValue={values.description} />
+      {!editing && !values.customer ? <DuplicateWarning /> : null}
     </ActionForm>
   );
 }

@@ -7,6 +7,8 @@ import { isUuid } from '@/server/validation';
 import { DealForm } from '../deal-form';
 import { dealPickers } from '../pickers';
 import { createOpportunityAction } from '../actions';
+import { customerPickers } from '../../customers/pickers';
+import { ownTerritoryId } from '@/server/opportunities/new-customer';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals'))('new') };
@@ -18,6 +20,8 @@ export default async function NewDealPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('deals');
   const customer = customerId && isUuid(customerId) ? await orNotFound(getCustomer(await getDb(), actor, customerId)) : null;
   const pickers = await dealPickers(actor);
+  // A customer typed in goes to the rep's own territory unless they choose another.
+  const newCustomer = customer ? undefined : { territories: (await customerPickers(actor)).territories, territoryId: actor.seesAll ? null : await ownTerritoryId(await getDb(), actor) };
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="h1">{t('new')}</h1>
@@ -27,6 +31,7 @@ export default async function NewDealPage({ searchParams }: { searchParams: Prom
           submitLabel={t('create')}
           pipelines={pickers.pipelines}
           owners={pickers.owners}
+          newCustomer={newCustomer}
           contacts={customer ? customer.contacts.map((c) => ({ value: c.id, label: c.name })) : []}
           values={{ title: '', customer: customer ? { id: customer.id, name: customer.name } : undefined, contactId: customer?.contacts.find((c) => c.isPrimary)?.id ?? null, amount: '', currency: actor.org.currency, expectedCloseDate: null, probability: null, source: '', description: '', ownerId: actor.id }}
         />
