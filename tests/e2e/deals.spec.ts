@@ -114,7 +114,8 @@ test('on a desktop a card is dragged to another stage; on a phone the same board
   // Seeded titles repeat ("… – บริษัท"), so the card is followed by its deal's address.
   const href = (await from.getByRole('link').getAttribute('href'))!;
   if (info.project.name === 'desktop') {
-    await from.dragTo(page.getByTestId(`column-${target}`));
+    // Grab the card by its text, not its centre (which can fall on the card's move control).
+    await from.locator('p').first().dragTo(page.getByTestId(`column-${target}`));
   } else {
     await from.getByRole('combobox').selectOption({ label: target });
     await from.getByRole('button').click();

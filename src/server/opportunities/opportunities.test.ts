@@ -6,6 +6,7 @@ import { getOpportunity, listOpportunities, opportunityHistoryOf } from './queri
 import { boardColumns, funnelSummary } from './funnel';
 import { opportunityInput } from './schemas';
 import { getCustomer } from '../customers/queries';
+import { createTask, setTaskDone } from '../tasks';
 
 let w: World;
 let p: PipelineWithStages;
@@ -166,5 +167,25 @@ describe('deals', () => {
     expect(seen).toEqual(['Bulk 6', 'Bulk 5', 'Bulk 4', 'Bulk 3', 'Bulk 2', 'Bulk 1', 'Bulk 0']);
     expect((await listOpportunities(w.db, w.actors.mB, { ownerId: w.people.mB.id, q: 'Bulk' }, 100)).rows.length).toBe(7);
     expect((await listOpportunities(w.db, w.actors.mB, { teamId: w.teams.teamB.id, q: 'Bulk' }, 100)).rows.length).toBe(7);
+  });
+});
+
+describe('next planned activity', () => {
+  let w2: World;
+  let p2: PipelineWithStages;
+  beforeAll(async () => {
+    w2 = await makeWorld();
+    [p2] = await listPipelines(w2.db, w2.actors.admin);
+  });
+  it('each listed deal carries its next planned activity: the earliest open task, none once done (issue 11)', async () => {
+    const id = await createOpportunity(w2.db, w2.actors.repA1, { ...input({ title: `Next ${w2.tag}`, customerId: w2.customers.a1 }), pipelineId: p2.id, stageId: p2.stages[0].id });
+    const row = async () => (await listOpportunities(w2.db, w2.actors.repA1, { q: `Next ${w2.tag}` })).rows.find((r) => r.id === id)!;
+    expect(await row()).toMatchObject({ nextTaskTitle: null, nextTaskDueMs: null });
+    const task = (title: string, dueAt: string) => createTask(w2.db, w2.actors.repA1, { title, notes: '', dueAt, assigneeId: null, customerId: null, opportunityId: id });
+    await task('Send the brochure', '2031-03-02T10:00');
+    const first = await task('Call the buyer', '2031-03-01T09:30');
+    expect(await row()).toMatchObject({ nextTaskTitle: 'Call the buyer', nextTaskDueMs: Date.parse('2031-03-01T02:30:00Z') });
+    await setTaskDone(w2.db, w2.actors.repA1, first, true);
+    expect((await row()).nextTaskTitle).toBe('Send the brochure');
   });
 });

@@ -64,6 +64,11 @@ const listColumns = {
   ownerId: opportunities.ownerId,
   ownerName: owner.name,
   createdAt: opportunities.createdAt,
+  // The next planned activity (the earliest open task on the deal), as activity-based selling
+  // expects every open deal to have one; a page holds at most a few dozen rows, each looked up by
+  // the tasks' opportunity index.
+  nextTaskTitle: sql<string | null>`(select t.title from tasks t where t.opportunity_id = ${opportunities.id} and not t.done order by t.due_at, t.id limit 1)`,
+  nextTaskDueMs: sql<number | null>`(select extract(epoch from min(t.due_at)) * 1000 from tasks t where t.opportunity_id = ${opportunities.id} and not t.done)`.mapWith((v) => (v == null ? null : Number(v))),
 };
 type Row = { id: string; createdAt: Date; amount: string; expectedCloseDate: string | null; title: string };
 

@@ -12,6 +12,8 @@ import { FunnelBar } from './funnel-bar';
 import { FilterForm } from './filter-form';
 import { periodOf, query, readFilters } from './filters';
 import { Star } from 'lucide-react';
+import { NextStep } from '@/components/deals/next-step';
+import { nextStepView } from './next-step';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals'))('title') };
@@ -21,6 +23,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
+  const now = Date.now();
   const { filters, bad } = readFilters(await searchParams);
   const db = await getDb();
   const pipelines = await listPipelines(db, actor);
@@ -58,6 +61,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
               <span className="text-sm text-slate-600">
                 {d.ownerName}
                 {d.expectedCloseDate ? ` · ${formatDate(new Date(`${d.expectedCloseDate}T00:00:00Z`), locale, 'UTC')}` : ''}
+              </span>
+              <span className="md:col-span-5">
+                <NextStep view={nextStepView(d, t, locale, actor.org.timeZone, now)} />
               </span>
             </li>
           ))}

@@ -5,8 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { dropOnStage } from '../actions';
 import { Star } from 'lucide-react';
+import { NextStep, type NextStepView } from '@/components/deals/next-step';
 
-export type BoardCard = { id: string; version: number; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
+export type BoardCard = { id: string; version: number; next: NextStepView; title: string; customerName: string; amount: string; ownerName: string; starred: boolean };
 export type BoardColumn = { id: string; name: string; kind: string; count: string; totals: string[]; cards: BoardCard[]; more: boolean; listHref: string };
 type Labels = { moveTo: string; move: string; seeAll: string; moving: string; empty: string };
 
@@ -76,6 +77,7 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
                   <Link href={`/opportunities/${card.id}`} className="link font-medium">{card.starred ? <Star aria-hidden className="mr-1 inline h-4 w-4 fill-amber-400 text-amber-500 align-[-2px]" /> : null}{card.title}</Link>
                   <p className="text-xs text-slate-600">{card.customerName}</p>
                   <p className="text-sm">{card.amount} · <span className="text-slate-600">{card.ownerName}</span></p>
+                  <NextStep view={card.next} />
                   {canMove ? (
                     <form
                       className="mt-2 flex gap-1"

@@ -12,6 +12,7 @@ import { FunnelBar } from '../funnel-bar';
 import { FilterForm } from '../filter-form';
 import { periodOf, query, readFilters } from '../filters';
 import { Board, type BoardColumn } from './board';
+import { nextStepView } from '../next-step';
 
 const CARDS_PER_COLUMN = 50;
 
@@ -23,6 +24,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
+  const now = Date.now();
   const { filters, bad } = readFilters(await searchParams);
   const db = await getDb();
   const pipelines = await listPipelines(db, actor);
@@ -45,7 +47,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       kind: s.kind,
       count: t('dealCount', { count: perStage.get(s.id) ?? 0, formatted: formatNumber(perStage.get(s.id) ?? 0, locale) }),
       totals: mine.length ? mine.map((m) => formatMoney(m.total, m.currency, locale)) : [formatMoney('0', actor.org.currency, locale)],
-      cards: cards[i].rows.map((d) => ({ id: d.id, version: d.version, title: d.title, customerName: d.customerName, amount: formatMoney(d.amount, d.currency, locale), ownerName: d.ownerName, starred: d.starred })),
+      cards: cards[i].rows.map((d) => ({ id: d.id, version: d.version, title: d.title, customerName: d.customerName, amount: formatMoney(d.amount, d.currency, locale), ownerName: d.ownerName, starred: d.starred, next: nextStepView(d, t, locale, actor.org.timeZone, now) })),
       more: Boolean(cards[i].nextCursor),
       listHref: `/opportunities${query({ ...base, stageId: s.id })}`,
     };
