@@ -17,3 +17,6 @@ export function nextStepView(
   const values = { title: d.nextTaskTitle, due: formatDateTime(new Date(d.nextTaskDueMs), locale, timeZone) };
   return d.nextTaskDueMs < now ? { state: 'overdue', text: t('nextOverdue', values) } : { state: 'planned', text: t('nextStep', values) };
 }
+
+/** The request's clock for overdue marks (server components render once per request). */
+export const requestTime = (): number => new Date().getTime();

@@ -13,7 +13,7 @@ import { FilterForm } from './filter-form';
 import { periodOf, query, readFilters } from './filters';
 import { Star } from 'lucide-react';
 import { NextStep } from '@/components/deals/next-step';
-import { nextStepView } from './next-step';
+import { nextStepView, requestTime } from './next-step';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals'))('title') };
@@ -23,7 +23,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
-  const now = Date.now();
+  const now = requestTime();
   const { filters, bad } = readFilters(await searchParams);
   const db = await getDb();
   const pipelines = await listPipelines(db, actor);

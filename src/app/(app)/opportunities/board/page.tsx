@@ -12,7 +12,7 @@ import { FunnelBar } from '../funnel-bar';
 import { FilterForm } from '../filter-form';
 import { periodOf, query, readFilters } from '../filters';
 import { Board, type BoardColumn } from './board';
-import { nextStepView } from '../next-step';
+import { nextStepView, requestTime } from '../next-step';
 
 const CARDS_PER_COLUMN = 50;
 
@@ -24,7 +24,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
-  const now = Date.now();
+  const now = requestTime();
   const { filters, bad } = readFilters(await searchParams);
   const db = await getDb();
   const pipelines = await listPipelines(db, actor);
