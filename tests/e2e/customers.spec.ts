@@ -3,18 +3,20 @@ import { formAlert, navigate, signIn, unique } from './helpers';
 
 test('a rep creates a customer, fixing a bad email without retyping, then adds a contact', async ({ page, browser }, info) => {
   const name = unique('Journey Co', info.project.name);
+  // A number of its own per project: the same phone twice is a duplicate to confirm.
+  const last4 = info.project.name === 'phone' ? '0299' : '0199';
   await signIn(page, 'rep.south@demo.test');
   await navigate(page, '/customers');
   await page.getByRole('link', { name: 'New customer' }).click();
   const form = page.getByTestId('customer-form');
   await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Phone').fill('081-555-0199');
+  await form.getByLabel('Phone').fill(`081-555-${last4}`);
   await form.getByLabel('Email').fill('not-an-email');
   await form.getByRole('button', { name: 'Create customer' }).click();
   await expect(formAlert(page)).toHaveText('Please correct the highlighted fields.');
   await expect(form.getByText('Enter a valid email address.')).toBeVisible();
   await expect(form.getByLabel('Name')).toHaveValue(name);
-  await expect(form.getByLabel('Phone')).toHaveValue('081-555-0199');
+  await expect(form.getByLabel('Phone')).toHaveValue(`081-555-${last4}`);
 
   await form.getByLabel('Email').fill('buyer@journey.example');
   await form.getByRole('button', { name: 'Create customer' }).click();
@@ -44,7 +46,34 @@ test('a rep creates a customer, fixing a bad email without retyping, then adds a
 
   // Found again by phone typed in another format.
   await navigate(page, '/customers');
-  await page.getByLabel('Search').first().fill('+66 81 555 0199');
+  await page.getByLabel('Search').first().fill(`+66 81 555 ${last4}`);
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('customer-list').getByRole('link', { name })).toBeVisible();
+});
+
+test('a customer with the phone of an existing one is saved only after the user has seen the look-alike', async ({ page }, info) => {
+  const first = unique('Lotus Pharmacy', info.project.name);
+  const second = unique('Wat Arun Clinic', info.project.name);
+  const last4 = info.project.name === 'phone' ? '0298' : '0198';
+  await signIn(page, 'rep.south@demo.test');
+  const create = async (name: string, phone: string) => {
+    await navigate(page, '/customers');
+    await page.getByRole('link', { name: 'New customer' }).click();
+    const form = page.getByTestId('customer-form');
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Phone').fill(phone);
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    return form;
+  };
+  await create(first, `02-777-${last4}`);
+  await expect(page.getByTestId('customer-name')).toHaveText(first);
+
+  const form = await create(second, `+66 2 777 ${last4}`);
+  const warning = form.getByTestId('duplicate-warning');
+  await expect(warning.getByRole('link', { name: first })).toBeVisible();
+  await expect(form.getByText('A customer with this phone number already exists.')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveValue(second);
+  await warning.getByLabel('I have checked').check();
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByTestId('customer-name')).toHaveText(second);
 });
