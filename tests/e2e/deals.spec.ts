@@ -122,3 +122,29 @@ test('on a desktop a card is dragged to another stage; on a phone the same board
   }
   await expect(page.getByTestId(`column-${target}`).getByTestId('deal-card').filter({ has: page.locator(`a[href="${href}"]`) })).toBeVisible();
 });
+
+test('a rep quick-creates a customer with its contact person from the deal form', async ({ page }, info) => {
+  const customer = unique('Quick Create Trading', info.project.name);
+  const desktop = info.project.name !== 'phone';
+  await signIn(page, 'rep.northeast@demo.test');
+  await navigate(page, '/opportunities');
+  await page.getByRole('link', { name: 'New deal' }).click();
+  const form = page.getByTestId('deal-form');
+  await form.getByLabel('Title').fill(unique('Conveyors', info.project.name));
+  await form.getByLabel('Customer').fill(customer);
+  await form.getByRole('button', { name: `New customer: ${customer}` }).click();
+  const fields = form.getByTestId('new-customer-fields');
+  // The rep's own territory is chosen for them.
+  await expect(fields.getByLabel('Territory')).not.toHaveValue('');
+  await fields.getByLabel('Contact person').fill('Anan Quick');
+  await fields.getByLabel('Phone').fill(desktop ? '044 901 2345' : '044 901 2346');
+  await fields.getByLabel('Email').fill(`anan.${info.project.name}@quick.example`);
+  await fields.getByLabel('Tax ID').fill(desktop ? '1234567890122' : '3101234567890');
+  await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(form.getByText('Not a valid Thai tax ID: 13 digits, the last one a check digit.')).toBeVisible();
+  await expect(fields.getByLabel('Contact person')).toHaveValue('Anan Quick');
+  await fields.getByLabel('Tax ID').fill(desktop ? '1234567890121' : '3101234567893');
+  await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByTestId('deal-title')).toBeVisible();
+  await expect(page.getByText('Anan Quick')).toBeVisible();
+});
