@@ -397,3 +397,19 @@ describe.skipIf(!onPostgres)('more races found in review (PostgreSQL)', () => {
     }, 30);
   });
 });
+
+describe.skipIf(!onPostgres)('duplicate customers saved at the same moment (PostgreSQL)', () => {
+  it('two customers with the same tax ID and branch at once: one is saved, the other is told it exists', async () => {
+    await race('createCustomer vs createCustomer, same tax ID and branch', async (i) => {
+      // A valid Thai tax ID (the world's organization is Thai): 12 digits and their check digit.
+      const body = `0105${String(i).padStart(8, '0')}`;
+      const sum = [...body].reduce((s, d, k) => s + Number(d) * (13 - k), 0);
+      const taxId = body + String((11 - (sum % 11)) % 10);
+      const c = (name: string) =>
+        createCustomer(w.db, w.actors.admin, { name, taxId, branch: '00001', phone: '', email: '', address: '', notes: '', territoryId: null, ownerId: null, confirmDuplicate: true } as never);
+      const [a, b] = await Promise.allSettled([c(`Kasem Trading ${i}`), c(`Lotus Foods ${i}`)]);
+      return oneWinner(a, b, ['first', 'second']);
+    }, 30);
+  });
+});
+

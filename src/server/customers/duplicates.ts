@@ -96,6 +96,10 @@ const FIELD_OF: Record<DuplicateReason, [keyof Candidate, string]> = {
 export async function checkDuplicates(
   db: Db, actor: Actor, c: Candidate, opts: { confirmed: boolean; excludeId?: string; check?: { taxId: boolean; phone: boolean; name: boolean } },
 ): Promise<void> {
+  // Two people saving the same customer at the same moment would each find no duplicate: the
+  // organization's customer saves are serialized here (a transaction-scoped advisory lock, released
+  // at commit), so the second one sees the first.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer-duplicates:${actor.orgId}`}))`);
   const found = await findDuplicates(db, actor, c, opts);
   const reasons = new Set(found.flatMap((f) => f.reasons));
   if (!reasons.size) return;
