@@ -168,3 +168,14 @@ export const typed = (v: string | string[] | undefined) => (Array.isArray(v) ? v
 
 /** The number of cases per action: FUZZ_CASES overrides (at least 1,000 in the suite). */
 export const FUZZ_CASES = Math.max(Number(process.env.FUZZ_CASES || 1000), 1);
+
+/**
+ * fuzzAction with the suite's case count, asserting that the generator exercised the refusal path
+ * (a suite where nothing was ever refused proves little).
+ */
+export async function fuzzSuite<S extends z.ZodType, R>(db: Db, spec: FuzzSpec<S, R>, seed: number): Promise<FuzzReport> {
+  const report = await fuzzAction(db, spec, seed, FUZZ_CASES);
+  expect(report.refused, spec.name).toBeGreaterThan(0);
+  return report;
+}
+

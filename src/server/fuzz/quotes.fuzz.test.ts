@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { makeWorld, type World } from '../../../tests/support/world';
-import { FUZZ_CASES, fuzzAction, hostile, rng, typed, type FuzzSpec } from '../../../tests/support/fuzz';
+import { FUZZ_CASES, hostile, rng, typed, type FuzzSpec, fuzzSuite } from '../../../tests/support/fuzz';
 import type { FormValues } from '../../../tests/support/act';
 import { priceLists, products, quotations } from '../db/schema';
 import {
@@ -46,11 +46,7 @@ const anyIds = () => [
   w.customers.a1, w.customers.b1, w.customers.other, w.people.repA1.id, w.people.repB1.id, w.people.admin2.id, productId, listId, draftId, ...rateIds,
 ];
 const ids = () => ({ ids: anyIds() });
-const run = async <S extends z.ZodType, R>(spec: FuzzSpec<S, R>, seed: number) => {
-  const report = await fuzzAction(w.db, spec, seed, FUZZ_CASES);
-  expect(report.refused, spec.name).toBeGreaterThan(0);
-  return report;
-};
+const run = <S extends z.ZodType, R>(spec: FuzzSpec<S, R>, seed: number) => fuzzSuite(w.db, spec, seed);
 
 const line = (o: Record<string, unknown> = {}) => ({
   productId: '', description: 'Service', unit: 'hr', quantity: '2', unitPrice: '1500.25', discountKind: 'percent', discountValue: '5', taxRateId: '', ...o,
