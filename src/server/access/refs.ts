@@ -145,13 +145,20 @@ export async function checkRefs<S extends Record<string, RefSpec>>(db: Db, actor
  * the transaction can be deleted meanwhile; without this the insert fails with a raw 23503.
  */
 export async function holdRefs(tx: Db, refs: Record<string, { table: HeldTable; id: string | null | undefined }>): Promise<void> {
+  // One statement per table, whatever the number of references (a 500-line quotation holds its
+  // products and tax rates with two statements, not a thousand).
+  const byTable = new Map<HeldTable, Set<string>>();
+  for (const { table, id } of Object.values(refs)) if (id) byTable.set(table, (byTable.get(table) ?? new Set()).add(id));
+  const found = new Set<string>();
+  for (const [table, ids] of byTable) {
+    const t = HELD[table];
+    const rows = await tx.select({ id: t.id }).from(t.table).where(inArray(t.id, [...ids])).for('key share');
+    for (const r of rows) found.add(`${table}:${r.id}`);
+  }
   const errors: Record<string, string> = {};
   for (const [field, { table, id }] of Object.entries(refs)) {
-    if (!id) continue;
-    const t = HELD[table];
-    const [row] = await tx.select({ id: t.id }).from(t.table).where(eq(t.id, id)).for('key share');
     // 'territoryIds#2': one of several ids of one field; the error goes on the field.
-    if (!row) errors[field.split('#')[0]] = table === 'territory' || table === 'team' ? 'invalidChoice' : DEFAULT_MESSAGE[table];
+    if (id && !found.has(`${table}:${id}`)) errors[field.split('#')[0]] = table === 'territory' || table === 'team' ? 'invalidChoice' : DEFAULT_MESSAGE[table];
   }
   if (Object.keys(errors).length) throw invalid(errors);
 }
