@@ -3,6 +3,7 @@ import {
   boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
+import { roleEnum } from './people';
 
 export const taxKindEnum = pgEnum('tax_kind', ['vat', 'zero', 'exempt']);
 
@@ -16,6 +17,8 @@ export const taxRates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     name: text('name').notNull(),
+    // Optional names per language, printed on documents in that language.
+    names: jsonb('names').$type<Record<string, string>>().notNull().default({}),
     kind: taxKindEnum('kind').notNull().default('vat'),
     isDefault: boolean('is_default').notNull().default(false),
     active: boolean('active').notNull().default(true),
@@ -48,6 +51,24 @@ export const taxRatePeriods = pgTable(
   ],
 );
 
+/**
+ * Units of measure ("piece", "hour", "set"), with a name per language so a Russian quotation prints
+ * "шт." where a Thai one prints "ชิ้น". Lines keep the unit's text as typed as well, for free-text lines.
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    names: jsonb('names').$type<Record<string, string>>().notNull().default({}),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('units_org_name_idx').on(t.orgId, sql`lower(${t.name})`)],
+);
+
 /** What the company sells: goods and services. */
 export const products = pgTable(
   'products',
@@ -59,9 +80,12 @@ export const products = pgTable(
     // Optional names per language for documents in that language: { "th": "...", "ru": "..." }.
     names: jsonb('names').$type<Record<string, string>>().notNull().default({}),
     unit: text('unit').notNull().default(''),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
     description: text('description').notNull().default(''),
     // In the organization's currency; a price list can say otherwise.
     price: numeric('price', { precision: 18, scale: 4 }).notNull().default('0'),
+    // The lowest net unit price a quotation may give without a manager's approval (organization's currency).
+    floorPrice: numeric('floor_price', { precision: 18, scale: 4 }),
     taxRateId: uuid('tax_rate_id').references(() => taxRates.id),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
@@ -74,6 +98,7 @@ export const products = pgTable(
     index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('products_code_trgm_idx').using('gin', sql`${t.code} gin_trgm_ops`),
     check('products_price_nonneg', sql`${t.price} >= 0`),
+    check('products_floor_price_nonneg', sql`${t.floorPrice} is null or ${t.floorPrice} >= 0`),
   ],
 );
 
@@ -100,10 +125,30 @@ export const priceListItems = pgTable(
     priceListId: uuid('price_list_id').notNull().references(() => priceLists.id, { onDelete: 'cascade' }),
     productId: uuid('product_id').notNull().references(() => products.id, { onDelete: 'cascade' }),
     price: numeric('price', { precision: 18, scale: 4 }).notNull(),
+    // The floor in this list's currency; without it the product's floor applies in the organization's currency.
+    floorPrice: numeric('floor_price', { precision: 18, scale: 4 }),
   },
   (t) => [
     primaryKey({ columns: [t.priceListId, t.productId] }),
     index('price_list_items_product_idx').on(t.productId),
     check('price_list_items_price_nonneg', sql`${t.price} >= 0`),
+  ],
+);
+
+/**
+ * The largest discount each role may give without approval, as a percentage of the gross amount:
+ * per line, and for the whole document (line and document discounts together). Null: no limit.
+ */
+export const discountPolicies = pgTable(
+  'discount_policies',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    role: roleEnum('role').notNull(),
+    maxLinePercent: numeric('max_line_percent', { precision: 5, scale: 2 }),
+    maxDocumentPercent: numeric('max_document_percent', { precision: 5, scale: 2 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.role] }),
+    check('discount_policies_range', sql`(${t.maxLinePercent} is null or ${t.maxLinePercent} between 0 and 100) and (${t.maxDocumentPercent} is null or ${t.maxDocumentPercent} between 0 and 100)`),
   ],
 );

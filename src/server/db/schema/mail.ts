@@ -16,6 +16,8 @@ export const outbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     to: text('to').notNull(),
+    // Comma-separated copies, as the sender typed them (validated addresses).
+    cc: text('cc').notNull().default(''),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     status: mailStatusEnum('status').notNull().default('pending'),

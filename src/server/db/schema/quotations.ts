@@ -6,7 +6,7 @@ import { organizations } from './organizations';
 import { users } from './people';
 import { contacts, customers } from './customers';
 import { opportunities } from './selling';
-import { products, taxRates } from './catalog';
+import { products, taxRates, units } from './catalog';
 
 /**
  * The next number of each series: one row per (organization, document type, year), advanced with
@@ -66,6 +66,14 @@ export const quotations = pgTable(
     acceptedIp: text('accepted_ip'),
     declinedAt: timestamp('declined_at', { withTimezone: true }),
     declineReason: text('decline_reason'),
+    // Discount approval: asked for by the rep, given by a manager or admin for one version of the
+    // quotation (an edit bumps `version`, so an approval never covers prices it did not see).
+    approvalRequestedAt: timestamp('approval_requested_at', { withTimezone: true }),
+    approvalRequestedById: uuid('approval_requested_by_id').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedById: uuid('approved_by_id').references(() => users.id),
+    approvedVersion: integer('approved_version'),
+    approvalNote: text('approval_note').notNull().default(''),
     createdById: uuid('created_by_id').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -92,6 +100,9 @@ export const quotationLines = pgTable(
     productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
     description: text('description').notNull(),
     unit: text('unit').notNull().default(''),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
+    // Set when the currency changed and the catalogue had no price in the new one: the rep confirms it.
+    priceToConfirm: boolean('price_to_confirm').notNull().default(false),
     quantity: numeric('quantity', { precision: 18, scale: 4 }).notNull(),
     unitPrice: numeric('unit_price', { precision: 18, scale: 4 }).notNull(),
     discountKind: discountKindEnum('discount_kind').notNull().default('percent'),

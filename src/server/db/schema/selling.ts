@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid,
+  boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 import { teams, users } from './people';
@@ -32,6 +32,8 @@ export const stages = pgTable(
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     pipelineId: uuid('pipeline_id').notNull().references(() => pipelines.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    // Optional names per language ({ "ru": "...", "vi": "..." }); the viewer's language, else `name`.
+    names: jsonb('names').$type<Record<string, string>>().notNull().default({}),
     probability: integer('probability').notNull().default(0),
     kind: stageKindEnum('kind').notNull().default('open'),
     position: integer('position').notNull().default(0),
@@ -48,6 +50,7 @@ export const lostReasons = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     name: text('name').notNull(),
+    names: jsonb('names').$type<Record<string, string>>().notNull().default({}),
     active: boolean('active').notNull().default(true),
   },
   (t) => [index('lost_reasons_org_idx').on(t.orgId)],
