@@ -58,6 +58,9 @@ export const quotations = pgTable(
     grandTotal: numeric('grand_total', { precision: 18, scale: 2 }).notNull().default('0'),
     // Only a SHA-256 of the customer's link token is kept; the token itself is in the mail alone.
     tokenHash: text('token_hash'),
+    // The token itself, encrypted (AES-256-GCM, key derived from AUTH_SECRET), so the rep can copy
+    // or share the customer's link again; the hash above is what a visit is checked against.
+    tokenSealed: text('token_sealed'),
     tokenRevokedAt: timestamp('token_revoked_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     sentTo: text('sent_to'),
