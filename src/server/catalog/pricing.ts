@@ -41,6 +41,39 @@ export async function searchPricedProducts(
 ): Promise<PricedProduct[]> {
   const { rows } = await listProducts(db, actor, { q: q.q, limit: q.limit ?? 20 });
   if (!rows.length) return [];
+  const priced = await catalogPrices(db, actor, { ...q, products: rows.map((r) => r.product) });
+  return rows.map(({ product: p }) => {
+    const hit = priced.get(p.id)!;
+    return {
+      id: p.id, code: p.code, name: productName(p, q.language), unit: p.unit, description: p.description,
+      price: hit.price, priceSource: hit.priceSource, taxRateId: hit.taxRateId,
+    };
+  });
+}
+
+type ProductRow = { id: string; price: string; floorPrice: string | null; taxRateId: string | null };
+export type CatalogPrice = {
+  /** Unit price in the asked currency and tax mode, or '' when nothing prices it in that currency. */
+  price: string;
+  priceSource: PricedProduct['priceSource'];
+  /** The lowest unit price allowed without approval, in the same currency and tax mode, or ''. */
+  floor: string;
+  taxRateId: string;
+};
+
+/**
+ * What each product costs this customer in a currency and tax mode, and its floor price: one read of
+ * the customer, the lists and their items for all products at once (no query per product). The floor
+ * comes from the list item that priced the product, else the product's own when the currency is the
+ * organization's.
+ */
+export async function catalogPrices(
+  db: Db,
+  actor: Actor,
+  q: { customerId: string | null; currency: string; pricesIncludeTax: boolean; products: ProductRow[] },
+): Promise<Map<string, CatalogPrice>> {
+  const out = new Map<string, CatalogPrice>();
+  if (!q.products.length) return out;
   const rates = await listTaxRates(db, actor, { includeInactive: true });
   const defaultRate = rates.find((r) => r.isDefault) ?? rates[0];
   const rateOf = (id: string | null) => rates.find((r) => r.id === id) ?? defaultRate;
@@ -58,27 +91,32 @@ export async function searchPricedProducts(
   } else {
     lists = await priceListsFor(db, actor, { priceListId: null, customerGroup: '' }, q.currency);
   }
-  const prices = await listPricesOf(db, lists.map((l) => l.id), rows.map((r) => r.product.id));
-  return rows.map(({ product: p }) => {
+  const prices = await listPricesOf(db, lists.map((l) => l.id), q.products.map((p) => p.id));
+  for (const p of q.products) {
     const rate = rateOf(p.taxRateId);
+    const r = rate?.rate ?? '0';
     let price = '';
+    let floor = '';
     let priceSource: PricedProduct['priceSource'] = 'none';
     for (const list of lists) {
       const hit = prices.find((x) => x.priceListId === list.id && x.productId === p.id);
       if (hit) {
-        price = convert(hit.price, rate.rate ?? '0', list.pricesIncludeTax, q.pricesIncludeTax);
+        price = convert(hit.price, r, list.pricesIncludeTax, q.pricesIncludeTax);
+        if (hit.floorPrice !== null) floor = convert(hit.floorPrice, r, list.pricesIncludeTax, q.pricesIncludeTax);
         priceSource = list.id === ownListId ? 'customer' : 'list';
         break;
       }
     }
-    if (!price && q.currency === actor.org.currency) {
-      price = convert(p.price, rate.rate ?? '0', false, q.pricesIncludeTax);
-      priceSource = 'product';
+    if (q.currency === actor.org.currency) {
+      if (!price) {
+        price = convert(p.price, r, false, q.pricesIncludeTax);
+        priceSource = 'product';
+      }
+      if (!floor && p.floorPrice !== null) floor = convert(p.floorPrice, r, false, q.pricesIncludeTax);
     }
-    return {
-      id: p.id, code: p.code, name: productName(p, q.language), unit: p.unit, description: p.description,
-      price: price ? new Decimal(price).toString() : '', priceSource, taxRateId: rate.id,
-    };
-  });
+    out.set(p.id, {
+      price: price ? new Decimal(price).toString() : '', priceSource, floor: floor ? new Decimal(floor).toString() : '', taxRateId: rate?.id ?? '',
+    });
+  }
+  return out;
 }
-
