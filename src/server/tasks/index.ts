@@ -77,8 +77,11 @@ export async function setTaskDone(db: Db, actor: Actor, id: string, done: boolea
   await db.update(tasks).set({ done, doneAt: done ? new Date() : null }).where(and(eq(tasks.id, id), eq(tasks.done, !done)));
 }
 
-/** My open tasks split into overdue, today and upcoming, in the organization's time zone. */
-export async function myTasks(db: Db, actor: Actor, now = new Date()) {
+/**
+ * My open tasks split into overdue, today and upcoming, in the organization's time zone; or those of
+ * someone whose records I see (the caller resolves who with `tasksOwner`).
+ */
+export async function myTasks(db: Db, actor: Actor, now = new Date(), assigneeId = actor.id) {
   const today = sql`(${now.toISOString()}::timestamptz at time zone ${actor.org.timeZone})::date`;
   const dueDay = sql`(${tasks.dueAt} at time zone ${actor.org.timeZone})::date`;
   const rows = await db
@@ -92,7 +95,7 @@ export async function myTasks(db: Db, actor: Actor, now = new Date()) {
     .leftJoin(customers, and(eq(customers.id, tasks.customerId), customerScopeOf(actor)))
     .leftJoin(opportunities, and(eq(opportunities.id, tasks.opportunityId), dealScopeOf(actor)))
     .innerJoin(users, eq(users.id, tasks.createdById))
-    .where(and(eq(tasks.assigneeId, actor.id), eq(tasks.done, false)))
+    .where(and(eq(tasks.orgId, actor.orgId), eq(tasks.assigneeId, assigneeId), eq(tasks.done, false)))
     .orderBy(asc(tasks.dueAt));
   return {
     overdue: rows.filter((r) => r.bucket === 'overdue'),
