@@ -19,6 +19,7 @@ const table: Record<Verb, Role[]> = {
   'quotation.create': ['admin', 'manager', 'rep'],
   'quotation.edit': ['admin', 'manager', 'rep'],
   'quotation.send': ['admin', 'manager', 'rep'],
+  'quotation.approveDiscount': ['admin', 'manager'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -7,7 +7,8 @@ import { loadMessages } from '@/messages';
 import { isLocale } from '../i18n/locales';
 import type { Actor } from '../access/actor';
 
-export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned' | 'quoteAccepted' | 'quoteDeclined';
+export type NotificationKind = 'taskDue' | 'standbyReopened' | 'dealChanged' | 'dealAssigned' | 'quoteAccepted' | 'quoteDeclined'
+  | 'approvalRequested' | 'approvalGiven' | 'approvalRefused';
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 

@@ -16,6 +16,7 @@ import { prepareLines, type PreparedLine } from './lines';
 import { getQuotation, quotationLinesOf } from './queries';
 import type { QuotationInput } from './schemas';
 import { holdRefs } from '../access/refs';
+import { repriceForCurrency } from './repricing';
 
 /** Adds days to a 'YYYY-MM-DD' date without any time zone getting in the way. */
 export function addDays(date: string, days: number): string {
@@ -111,11 +112,13 @@ export async function insertLines(tx: Db, quotationId: string, lines: PreparedLi
       productId: l.productId,
       description: l.description,
       unit: l.unit,
+      unitId: l.unitId ?? null,
       quantity: l.quantity,
       unitPrice: l.unitPrice,
       discountKind: l.discountKind,
       discountValue: l.discountValue,
       taxRateId: l.taxRateId || null,
+      priceToConfirm: l.priceToConfirm ?? false,
       taxRate: l.taxRate,
       taxKind: l.taxKind,
       gross: totals.lines[i].gross,
@@ -154,6 +157,8 @@ export async function updateQuotation(db: Db, actor: Actor, id: string, expected
   if (current.status !== 'draft') throw conflict('notDraft');
   const party = await resolveParty(db, actor, input, current);
   checkValidity(actor, input.validUntil);
+  const before = { currency: current.currency, lines: current.lines };
+  input = { ...input, lines: await repriceForCurrency(db, actor, { ...input, customerId: party.customerId }, before) };
   const { lines, totals } = await prepareLines(db, actor, input);
   await db.transaction(async (tx) => {
     await holdRefs(tx, { customerId: { table: 'customer', id: party.customerId }, contactId: { table: 'contact', id: party.contactId }, opportunityId: { table: 'deal', id: party.opportunityId }, ...heldLines(lines) });
@@ -180,6 +185,7 @@ export async function inputFrom(db: Db, q: Awaited<ReturnType<typeof getQuotatio
     lines: lines.map((l) => ({
       productId: l.productId, description: l.description, unit: l.unit, quantity: trimZeros(l.quantity),
       unitPrice: trimZeros(l.unitPrice), discountKind: l.discountKind, discountValue: trimZeros(l.discountValue), taxRateId: l.taxRateId,
+      priceToConfirm: l.priceToConfirm,
     })),
   };
 }

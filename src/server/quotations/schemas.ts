@@ -17,6 +17,8 @@ export const lineInput = z.object({
   discountKind,
   discountValue: money({ empty: '0', negativeKey: 'negativeDiscount' }),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
+  // The catalogue had no price in the quotation's currency: the rep must confirm this one.
+  priceToConfirm: checkbox.optional().default(false),
 });
 export type LineInput = z.infer<typeof lineInput>;
 
