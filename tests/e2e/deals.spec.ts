@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { formAlert, navigate, signIn, unique } from './helpers';
 import { defaultPipeline } from '../../src/server/pipelines/defaults';
 
-// The demo company is Thai, so its default pipeline's stages carry Thai names.
-const [QUALIFIED, PROPOSAL, NEGOTIATING, WON, LOST] = defaultPipeline('th').stages.map((s) => s.name);
+// The demo stages carry a name in every language; these journeys' users read English.
+const [QUALIFIED, PROPOSAL, NEGOTIATING, WON, LOST] = defaultPipeline('en').stages.map((s) => s.name);
 
 test('a rep creates a customer inline with a new deal and moves it across stages to won', async ({ page }, info) => {
   const customer = unique('Inline Customer', info.project.name);

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { formAlert, signIn, unique } from './helpers';
 import { defaultPipeline } from '../../src/server/pipelines/defaults';
 
-// The demo company is Thai, so its default pipeline's stages carry Thai names.
-const [QUALIFIED, PROPOSAL] = defaultPipeline('th').stages.map((s) => s.name);
+// The demo stages carry a name in every language; these journeys' users read English.
+const [QUALIFIED, PROPOSAL] = defaultPipeline('en').stages.map((s) => s.name);
 
 /** The label of the option a select shows, as the user sees it. */
 const shown = (select: Locator) => select.locator('option:checked').innerText();

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { contacts, customers, opportunities, opportunityHistory, stages, users } from '../db/schema';
+import { contacts, customers, lostReasons, opportunities, opportunityHistory, stages, users } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { dealScopeOf } from '../access/scopes';
 import { notFound } from '../errors';
@@ -59,6 +59,8 @@ const listColumns = {
   starred: opportunities.starred,
   stageId: opportunities.stageId,
   stageName: stages.name,
+  // The stage in other languages: screens show localName({ name: stageName, names: stageNames }, locale).
+  stageNames: stages.names,
   customerId: opportunities.customerId,
   customerName: customers.name,
   ownerId: opportunities.ownerId,
@@ -103,15 +105,23 @@ const decode = decodeCursor;
 export async function getOpportunity(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) throw notFound();
   const [row] = await db
-    .select({ deal: opportunities, customerName: customers.name, contactName: contacts.name, stageName: stages.name, stageKind: stages.kind, ownerName: owner.name })
+    .select({
+      deal: opportunities, customerName: customers.name, contactName: contacts.name, stageName: stages.name, stageNames: stages.names, stageKind: stages.kind, ownerName: owner.name,
+      // The reason a lost deal was lost, retired ones too (the pickers offer only active reasons).
+      lostReasonName: lostReasons.name, lostReasonNames: lostReasons.names,
+    })
     .from(opportunities)
     .innerJoin(customers, eq(customers.id, opportunities.customerId))
     .leftJoin(contacts, eq(contacts.id, opportunities.contactId))
     .innerJoin(stages, eq(stages.id, opportunities.stageId))
+    .leftJoin(lostReasons, eq(lostReasons.id, opportunities.lostReasonId))
     .innerJoin(owner, eq(owner.id, opportunities.ownerId))
     .where(and(eq(opportunities.id, id), opportunityScope(actor)));
   if (!row) throw notFound();
-  return { ...row.deal, customerName: row.customerName, contactName: row.contactName, stageName: row.stageName, stageKind: row.stageKind, ownerName: row.ownerName };
+  return {
+    ...row.deal, customerName: row.customerName, contactName: row.contactName, stageName: row.stageName, stageNames: row.stageNames, stageKind: row.stageKind, ownerName: row.ownerName,
+    lostReasonName: row.lostReasonName, lostReasonNames: row.lostReasonNames,
+  };
 }
 
 export async function opportunityHistoryOf(db: Db, actor: Actor, id: string) {

@@ -1,8 +1,9 @@
-import type { Locale } from '../i18n/locales';
+import { LOCALES, type Locale } from '../i18n/locales';
 
-type Stage = { name: string; probability: number; kind: 'open' | 'won' | 'lost' };
+type Names = Record<string, string>;
+type Stage = { name: string; names: Names; probability: number; kind: 'open' | 'won' | 'lost' };
 
-/** The classic five stages, named in the organization's language when it is created. */
+/** The classic five stages and the usual lost reasons, in every language the app speaks. */
 const NAMES: Record<Locale, { pipeline: string; stages: string[]; reasons: string[] }> = {
   en: { pipeline: 'Sales', stages: ['Qualified', 'Proposal submitted', 'Negotiating', 'Sale agreed', 'Sale lost'], reasons: ['Price', 'Chose a competitor', 'No budget', 'No decision', 'Timing'] },
   th: { pipeline: 'งานขาย', stages: ['ผ่านการคัดกรอง', 'ส่งข้อเสนอแล้ว', 'กำลังเจรจา', 'ตกลงซื้อ', 'ไม่ได้งาน'], reasons: ['ราคา', 'เลือกคู่แข่ง', 'ไม่มีงบประมาณ', 'ยังไม่ตัดสินใจ', 'จังหวะเวลา'] },
@@ -12,11 +13,18 @@ const NAMES: Record<Locale, { pipeline: string; stages: string[]; reasons: strin
 const PROBABILITIES = [10, 30, 60, 100, 0];
 const KINDS: Stage['kind'][] = ['open', 'open', 'open', 'won', 'lost'];
 
-export function defaultPipeline(locale: Locale): { name: string; stages: Stage[]; reasons: string[] } {
+/** The i-th name of a list in every language, for the `names` column. */
+const everyLanguage = (list: 'stages' | 'reasons', i: number): Names => Object.fromEntries(LOCALES.map((l) => [l, NAMES[l][list][i]]));
+
+/**
+ * The default pipeline for a new organization: `name` in the organization's language (the fallback),
+ * and a name in every language, so each user sees the stages and reasons in their own.
+ */
+export function defaultPipeline(locale: Locale): { name: string; stages: Stage[]; reasons: { name: string; names: Names }[] } {
   const n = NAMES[locale] ?? NAMES.en;
   return {
     name: n.pipeline,
-    stages: n.stages.map((name, i) => ({ name, probability: PROBABILITIES[i], kind: KINDS[i] })),
-    reasons: n.reasons,
+    stages: n.stages.map((name, i) => ({ name, names: everyLanguage('stages', i), probability: PROBABILITIES[i], kind: KINDS[i] })),
+    reasons: n.reasons.map((name, i) => ({ name, names: everyLanguage('reasons', i) })),
   };
 }

@@ -7,17 +7,29 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { DomainError, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
-import { isLocale } from '../i18n/locales';
-import { integer, isUuid, optionalUuid, requiredText } from '../validation';
+import { isLocale, LOCALES } from '../i18n/locales';
+import { integer, isUuid, optionalUuid, requiredText, text, uuid } from '../validation';
+import { namesFrom } from '@/lib/local-name';
 import { defaultPipeline } from './defaults';
 import { holdRefs } from '../access/refs';
 
 export const pipelineInput = z.object({ name: requiredText(120), teamId: optionalUuid });
+
+/** Optional names per language (`name_en`, `name_th`, ...); `name` is the organization's language. */
+const namesPerLanguage = (max: number) => {
+  const optional = z.preprocess((v) => v ?? '', text(max));
+  return { name_en: optional, name_th: optional, name_vi: optional, name_ru: optional };
+};
+
 export const stageInput = z.object({
   name: requiredText(80),
+  ...namesPerLanguage(80),
   probability: integer(0, 100, 'invalidProbability'),
   kind: z.enum(['open', 'won', 'lost'], { message: 'invalidChoice' }),
 });
+type NameKey = `name_${(typeof LOCALES)[number]}`;
+/** What a stage command takes: the form's fields, the names per language optional. */
+export type StageInput = Omit<z.infer<typeof stageInput>, NameKey> & Partial<Pick<z.infer<typeof stageInput>, NameKey>>;
 
 /** Creates the default pipeline (and lost reasons) the first time an organization needs one. */
 export async function ensureDefaultPipeline(db: Db, orgId: string): Promise<void> {
@@ -31,21 +43,40 @@ export async function ensureDefaultPipeline(db: Db, orgId: string): Promise<void
     const [{ n: again }] = await tx.select({ n: count() }).from(pipelines).where(eq(pipelines.orgId, orgId));
     if (Number(again) > 0) return;
     const [p] = await tx.insert(pipelines).values({ orgId, name: d.name, isDefault: true }).returning({ id: pipelines.id });
-    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId, pipelineId: p.id, position: i, ...s })));
-    await tx.insert(lostReasons).values(d.reasons.map((name) => ({ orgId, name })));
+    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId, pipelineId: p.id, position: i, name: s.name, names: s.names, probability: s.probability, kind: s.kind })));
+    await tx.insert(lostReasons).values(d.reasons.map((r) => ({ orgId, name: r.name, names: r.names })));
   });
 }
 
 export type PipelineWithStages = Awaited<ReturnType<typeof listPipelines>>[number];
 
-/** Every pipeline of the organization with its stages in order. */
+/** The teams whose pipelines are the actor's own: the team they belong to and, for a manager, those they manage. */
+export async function teamIdsOf(db: Db, actor: Actor): Promise<string[]> {
+  const ids = actor.teamId ? [actor.teamId] : [];
+  if (actor.role === 'manager') {
+    const managed = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, actor.orgId), eq(teams.managerId, actor.id)));
+    for (const t of managed) if (!ids.includes(t.id)) ids.push(t.id);
+  }
+  return ids;
+}
+
+/**
+ * Every pipeline of the organization with its stages in order. The actor's own team's pipelines come
+ * first, then the company-wide ones (the default first): the first one is what the board opens on and
+ * what a new deal starts in, so a team that has a pipeline of its own works in it.
+ */
 export async function listPipelines(db: Db, actor: Actor) {
   await ensureDefaultPipeline(db, actor.orgId);
-  const ps = await db.select().from(pipelines).where(eq(pipelines.orgId, actor.orgId)).orderBy(sql`${pipelines.isDefault} desc`, asc(pipelines.position), asc(pipelines.name));
-  const ss = ps.length
-    ? await db.select().from(stages).where(inArray(stages.pipelineId, ps.map((p) => p.id))).orderBy(asc(stages.position))
+  const [ps, mine] = await Promise.all([
+    db.select().from(pipelines).where(eq(pipelines.orgId, actor.orgId)).orderBy(sql`${pipelines.isDefault} desc`, asc(pipelines.position), asc(pipelines.name)),
+    teamIdsOf(db, actor),
+  ]);
+  const rank = (p: { teamId: string | null }) => (p.teamId && mine.includes(p.teamId) ? 0 : p.teamId === null ? 1 : 2);
+  const ordered = [...ps].sort((a, b) => rank(a) - rank(b));
+  const ss = ordered.length
+    ? await db.select().from(stages).where(inArray(stages.pipelineId, ordered.map((p) => p.id))).orderBy(asc(stages.position))
     : [];
-  return ps.map((p) => ({ ...p, stages: ss.filter((s) => s.pipelineId === p.id) }));
+  return ordered.map((p) => ({ ...p, stages: ss.filter((s) => s.pipelineId === p.id) }));
 }
 
 export async function getPipeline(db: Db, actor: Actor, id: string) {
@@ -79,8 +110,35 @@ export async function createPipeline(db: Db, actor: Actor, input: z.infer<typeof
   return db.transaction(async (tx) => {
     await holdRefs(tx, { teamId: { table: 'team', id: input.teamId } });
     const [p] = await tx.insert(pipelines).values({ orgId: actor.orgId, name: input.name, teamId: input.teamId }).returning({ id: pipelines.id });
-    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId: actor.orgId, pipelineId: p.id, position: i, ...s })));
+    await tx.insert(stages).values(d.stages.map((s, i) => ({ orgId: actor.orgId, pipelineId: p.id, position: i, name: s.name, names: s.names, probability: s.probability, kind: s.kind })));
     await writeAudit(tx, actor, actor.orgId, 'pipeline', p.id, 'create', { name: input.name });
+    return p.id;
+  });
+}
+
+export const copyPipelineInput = z.object({ pipelineId: uuid, teamId: uuid });
+
+/**
+ * A team's own copy of a pipeline (usually the shared default): the same stages, with their names in
+ * every language, probabilities and kinds. The team's new deals and its board start there; deals
+ * already in the original stay where they are, and the original is unchanged.
+ */
+export async function copyPipeline(db: Db, actor: Actor, input: z.infer<typeof copyPipelineInput>): Promise<string> {
+  assertCan(actor, 'pipeline.manage');
+  const source = await getPipeline(db, actor, input.pipelineId);
+  const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.orgId, actor.orgId)));
+  if (!team) throw invalid({ teamId: 'invalidChoice' });
+  await assertCanShape(db, actor, team.id);
+  const name = `${source.name} · ${team.name}`.slice(0, 120).trim();
+  return db.transaction(async (tx) => {
+    await holdRefs(tx, { teamId: { table: 'team', id: team.id } });
+    // The stages as they are now, read under the source's lock, so a stage edited meanwhile is copied whole.
+    const current = await lockStages(tx, source.id);
+    const [p] = await tx.insert(pipelines).values({ orgId: actor.orgId, name, teamId: team.id }).returning({ id: pipelines.id });
+    await tx.insert(stages).values(
+      current.map((s, i) => ({ orgId: actor.orgId, pipelineId: p.id, position: i, name: s.name, names: s.names, probability: s.probability, kind: s.kind })),
+    );
+    await writeAudit(tx, actor, actor.orgId, 'pipeline', p.id, 'copy', { from: source.id, teamId: team.id });
     return p.id;
   });
 }
@@ -112,7 +170,7 @@ async function lockStages(tx: Db, pipelineId: string) {
   return tx.select().from(stages).where(eq(stages.pipelineId, pipelineId)).orderBy(asc(stages.position));
 }
 
-export async function addStage(db: Db, actor: Actor, pipelineId: string, input: z.infer<typeof stageInput>): Promise<string> {
+export async function addStage(db: Db, actor: Actor, pipelineId: string, input: StageInput): Promise<string> {
   assertCan(actor, 'pipeline.manage');
   const p = await getPipeline(db, actor, pipelineId);
   await assertCanShape(db, actor, p.teamId);
@@ -124,7 +182,7 @@ export async function addStage(db: Db, actor: Actor, pipelineId: string, input: 
     await tx.update(stages).set({ position: sql`${stages.position} + 1` }).where(and(eq(stages.pipelineId, pipelineId), sql`${stages.position} >= ${position}`));
     const [s] = await tx
       .insert(stages)
-      .values({ orgId: actor.orgId, pipelineId, position, name: input.name, probability: input.probability, kind: input.kind })
+      .values({ orgId: actor.orgId, pipelineId, position, name: input.name, names: namesFrom(input, LOCALES), probability: input.probability, kind: input.kind })
       .returning({ id: stages.id });
     await writeAudit(tx, actor, actor.orgId, 'pipeline', pipelineId, 'addStage', { name: input.name });
     return s.id;
@@ -140,7 +198,7 @@ async function stageOf(db: Db, actor: Actor, stageId: string) {
   return { stage: s, pipeline: p };
 }
 
-export async function updateStage(db: Db, actor: Actor, stageId: string, input: z.infer<typeof stageInput>): Promise<void> {
+export async function updateStage(db: Db, actor: Actor, stageId: string, input: StageInput): Promise<void> {
   assertCan(actor, 'pipeline.manage');
   const { stage, pipeline } = await stageOf(db, actor, stageId);
   const lastOpen = (ss: { id: string; kind: string }[]) =>
@@ -151,8 +209,9 @@ export async function updateStage(db: Db, actor: Actor, stageId: string, input: 
     const current = await lockStages(tx, stage.pipelineId);
     if (!current.some((s) => s.id === stageId)) throw notFound();
     if (lastOpen(current)) throw invalid({ kind: 'lastOpenStage' });
-    await tx.update(stages).set({ name: input.name, probability: input.probability, kind: input.kind }).where(eq(stages.id, stageId));
-    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'update', { name: input.name, probability: input.probability, kind: input.kind });
+    const names = namesFrom(input, LOCALES);
+    await tx.update(stages).set({ name: input.name, names, probability: input.probability, kind: input.kind }).where(eq(stages.id, stageId));
+    await writeAudit(tx, actor, actor.orgId, 'stage', stageId, 'update', { name: input.name, names, probability: input.probability, kind: input.kind });
   });
 }
 
@@ -206,7 +265,8 @@ export async function removeStage(db: Db, actor: Actor, stageId: string, moveToS
   });
 }
 
-export const lostReasonInput = z.object({ name: requiredText(120) });
+export const lostReasonInput = z.object({ name: requiredText(120), ...namesPerLanguage(120) });
+export const lostReasonUpdateInput = lostReasonInput.extend({ id: uuid, active: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()) });
 
 /** Every lost reason, retired ones too, for the admin's list. */
 export async function listAllLostReasons(db: Db, actor: Actor) {
@@ -214,16 +274,21 @@ export async function listAllLostReasons(db: Db, actor: Actor) {
   return db.select().from(lostReasons).where(eq(lostReasons.orgId, actor.orgId)).orderBy(sql`${lostReasons.active} desc`, asc(lostReasons.name));
 }
 
-export async function addLostReason(db: Db, actor: Actor, name: string): Promise<string> {
+/** `names`: the reason in other languages (`namesFrom` of the form), shown to users who speak them. */
+export async function addLostReason(db: Db, actor: Actor, name: string, names: Record<string, string> = {}): Promise<string> {
   assertCan(actor, 'org.manage');
-  const [r] = await db.insert(lostReasons).values({ orgId: actor.orgId, name }).returning({ id: lostReasons.id });
+  const [r] = await db.insert(lostReasons).values({ orgId: actor.orgId, name, names }).returning({ id: lostReasons.id });
   return r.id;
 }
 
-/** Renames a reason, or retires / reinstates it; deals that used it keep it. */
-export async function updateLostReason(db: Db, actor: Actor, id: string, change: { name?: string; active?: boolean }): Promise<void> {
+/** Renames a reason (and its names per language), or retires / reinstates it; deals that used it keep it. */
+export async function updateLostReason(db: Db, actor: Actor, id: string, change: { name?: string; names?: Record<string, string>; active?: boolean }): Promise<void> {
   assertCan(actor, 'org.manage');
   if (!isUuid(id)) throw notFound();
-  const done = await db.update(lostReasons).set(change).where(and(eq(lostReasons.id, id), eq(lostReasons.orgId, actor.orgId))).returning({ id: lostReasons.id });
+  const set: Partial<typeof lostReasons.$inferInsert> = {};
+  if (change.name !== undefined) set.name = change.name;
+  if (change.names !== undefined) set.names = change.names;
+  if (change.active !== undefined) set.active = change.active;
+  const done = await db.update(lostReasons).set(set).where(and(eq(lostReasons.id, id), eq(lostReasons.orgId, actor.orgId))).returning({ id: lostReasons.id });
   if (!done.length) throw notFound();
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { CustomerPicker, type NewCustomerSetup } from '@/components/forms/customer-picker';
@@ -6,6 +6,7 @@ import { DuplicateWarning } from '@/components/forms/duplicate-warning';
 import { CURRENCIES } from '@/server/organization';
 import type { PipelineWithStages } from '@/server/pipelines';
 import type { FormState } from '@/lib/form-state';
+import { localName } from '@/lib/local-name';
 
 type Option = { value: string; label: string };
 export type DealValues = {
@@ -26,6 +27,7 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
 }) {
   const t = await getTranslations('deals');
   const tc = await getTranslations('customers');
+  const locale = await getLocale();
   const editing = Boolean(values.id);
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="deal-form">
@@ -66,7 +68,7 @@ export async function DealForm({ action, values, pipelines, owners, contacts, su
             options={[]}
             groups={pipelines.map((p) => ({
               label: p.name,
-              options: p.stages.filter((s) => s.kind === 'open').map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name })),
+              options: p.stages.filter((s) => s.kind === 'open').map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} › ${localName(s, locale)}` : localName(s, locale) })),
             }))}
           />
         ) : null}

@@ -8,6 +8,7 @@ import type { Locale } from '@/server/i18n/locales';
 import { formatNumber } from '@/lib/format';
 import { MoneyList } from './money';
 import { query } from './filters';
+import { localName } from '@/lib/local-name';
 
 /** The funnel over exactly the deals the viewer may see, with one link per stage to filter by it. */
 export async function FunnelBar({ actor, funnel, pipeline, perStage, filters, base }: {
@@ -37,7 +38,7 @@ export async function FunnelBar({ actor, funnel, pipeline, perStage, filters, ba
             aria-current={filters.stageId === s.id ? 'true' : undefined}
             className={`rounded-full border px-3 py-1 ${filters.stageId === s.id ? 'border-indigo-500 bg-indigo-50 text-indigo-800' : 'border-slate-300 bg-white'}`}
           >
-            {s.name} <span className="text-slate-500">{formatNumber(perStage.get(s.id) ?? 0, locale)}</span>
+            {localName(s, locale)} <span className="text-slate-500">{formatNumber(perStage.get(s.id) ?? 0, locale)}</span>
           </Link>
         ))}
       </nav>

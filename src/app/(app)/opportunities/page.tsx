@@ -14,6 +14,7 @@ import { periodOf, query, readFilters } from './filters';
 import { Star } from 'lucide-react';
 import { NextStep } from '@/components/deals/next-step';
 import { nextStepView, requestTime } from './next-step';
+import { localName } from '@/lib/local-name';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('deals'))('title') };
@@ -57,7 +58,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                 {d.starred ? <Star aria-hidden className="mr-1 inline h-4 w-4 fill-amber-400 text-amber-500 align-[-2px]" /> : null}{d.title}
               </Link>
               <span className="text-sm text-slate-600">{d.customerName}</span>
-              <span className="text-sm">{d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span>
+              <span className="text-sm">{localName({ name: d.stageName, names: d.stageNames }, locale)} · {formatMoney(d.amount, d.currency, locale)}</span>
               <span className="text-sm text-slate-600">
                 {d.ownerName}
                 {d.expectedCloseDate ? ` · ${formatDate(new Date(`${d.expectedCloseDate}T00:00:00Z`), locale, 'UTC')}` : ''}

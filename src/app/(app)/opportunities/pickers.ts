@@ -3,6 +3,7 @@ import { getDb } from '@/server/db/client';
 import type { Actor } from '@/server/access/actor';
 import { listLostReasons, listPipelines } from '@/server/pipelines';
 import { listAssignableUsers } from '@/server/users/queries';
+import { localName } from '@/lib/local-name';
 
 export async function dealPickers(actor: Actor) {
   const db = await getDb();
@@ -10,6 +11,7 @@ export async function dealPickers(actor: Actor) {
   return {
     pipelines,
     owners: owners.map((u) => ({ value: u.id, label: u.name })),
-    reasons: reasons.map((r) => ({ value: r.id, label: r.name })),
+    // Lost reasons in the viewer's language, in that language's order.
+    reasons: reasons.map((r) => ({ value: r.id, label: localName(r, actor.locale) })).sort((a, b) => a.label.localeCompare(b.label, actor.locale)),
   };
 }

@@ -7,6 +7,7 @@ import { listOpportunities } from '@/server/opportunities/queries';
 import { displayNumber, listQuotations } from '@/server/quotations';
 import { formatMoney } from '@/lib/format';
 import type { Locale } from '@/server/i18n/locales';
+import { localName } from '@/lib/local-name';
 
 const PER_KIND = 10;
 
@@ -49,7 +50,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <li key={p.id} className="px-4 py-2">{p.name} <span className="text-sm text-slate-500">{[p.phone, p.email].filter(Boolean).join(' · ')}</span> — <Link href={`/customers/${p.customerId}`} className="link">{p.customerName}</Link></li>
           )))}
           {section(t('deals'), 'search-deals', deals!.rows.map((d) => (
-            <li key={d.id} className="px-4 py-2"><Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link> <span className="text-sm text-slate-500">{d.customerName} · {d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span></li>
+            <li key={d.id} className="px-4 py-2"><Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link> <span className="text-sm text-slate-500">{d.customerName} · {localName({ name: d.stageName, names: d.stageNames }, locale)} · {formatMoney(d.amount, d.currency, locale)}</span></li>
           )), deals!.nextCursor ? `/opportunities?q=${encodeURIComponent(q)}` : undefined)}
           {section(t('quotations'), 'search-quotations', quotes!.rows.map((r) => (
             <li key={r.id} className="px-4 py-2"><Link href={`/quotations/${r.id}`} className="link">{displayNumber(r) ?? t('draft')}</Link> <span className="text-sm text-slate-500">{r.customerName} · {formatMoney(r.grandTotal, r.currency, locale)}</span></li>

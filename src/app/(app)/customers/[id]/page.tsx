@@ -17,6 +17,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, Hidden, TextField } from '@/components/forms/fields';
 import { addContactAction, deleteContactAction, deleteCustomerAction, updateContactAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
+import { localName } from '@/lib/local-name';
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
   const { id } = await params;
@@ -70,7 +71,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           {deals.rows.map((d) => (
             <li key={d.id} className="flex flex-wrap justify-between gap-2 px-4 py-2 text-sm">
               <Link href={`/opportunities/${d.id}`} className="link">{d.title}</Link>
-              <span>{d.stageName} · {formatMoney(d.amount, d.currency, locale)}</span>
+              <span>{localName({ name: d.stageName, names: d.stageNames }, locale)} · {formatMoney(d.amount, d.currency, locale)}</span>
             </li>
           ))}
         </ul>

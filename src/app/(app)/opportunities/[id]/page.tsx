@@ -19,6 +19,7 @@ import { QuotationsPanel } from '@/components/quotations/quotations-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
 import { Star } from 'lucide-react';
+import { localName } from '@/lib/local-name';
 
 export default async function DealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ moveTo?: string | string[]; before?: string | string[] }> }) {
   const { id } = await params;
@@ -33,7 +34,11 @@ export default async function DealPage({ params, searchParams }: { params: Promi
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
   const editable = can(actor, 'opportunity.edit');
-  const stageName = (sid: string | null) => pipeline.stages.find((s) => s.id === sid)?.name ?? '—';
+  // Stage names in the viewer's language (the organization's own name when none is given for it).
+  const stageName = (sid: string | null) => {
+    const s = pipeline.stages.find((x) => x.id === sid);
+    return s ? localName(s, locale) : '—';
+  };
   const show = (field: string, v: string | null, name: string | null) => (v == null ? '—' : field === 'stage' ? stageName(v) : field === 'owner' ? (name ?? '—') : v);
   const row = detailRow;
   const standby = deal.standbyUntil && deal.status === 'open' ? deal.standbyUntil : null;
@@ -58,7 +63,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
       <dl className="card divide-y divide-slate-100">
         {row(t('customer'), <Link className="link" href={`/customers/${deal.customerId}`}>{deal.customerName}</Link>)}
         {row(t('contact'), deal.contactName)}
-        {row(t('stage'), <span data-testid="deal-stage">{deal.stageName} · {t(`status.${deal.status}`)}{standby ? ` · ${t('standbyUntil', { date: formatDate(new Date(`${standby}T00:00:00Z`), locale, 'UTC') })}` : ''}</span>)}
+        {row(t('stage'), <span data-testid="deal-stage">{localName({ name: deal.stageName, names: deal.stageNames }, locale)} · {t(`status.${deal.status}`)}{standby ? ` · ${t('standbyUntil', { date: formatDate(new Date(`${standby}T00:00:00Z`), locale, 'UTC') })}` : ''}</span>)}
         {row(t('amount'), formatMoney(deal.amount, deal.currency, locale))}
         {row(t('probability'), `${deal.probability} %`)}
         {row(t('expectedClose'), deal.expectedCloseDate ? formatDate(new Date(`${deal.expectedCloseDate}T00:00:00Z`), locale, 'UTC') : '')}
@@ -66,7 +71,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
         {row(t('owner'), deal.ownerName)}
         {row(t('source'), deal.source)}
         {row(t('description'), deal.description)}
-        {deal.status === 'lost' ? row(t('lostReason'), [pickers.reasons.find((r) => r.value === deal.lostReasonId)?.label, deal.lostNote].filter(Boolean).join(' · ')) : null}
+        {deal.status === 'lost' ? row(t('lostReason'), [deal.lostReasonName == null ? null : localName({ name: deal.lostReasonName, names: deal.lostReasonNames }, locale), deal.lostNote].filter(Boolean).join(' · ')) : null}
       </dl>
       {editable ? (
         <div className="grid gap-4 md:grid-cols-2">
@@ -75,7 +80,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
             <ActionForm action={moveOpportunityAction} submitLabel={t('move')} testId="move-form">
               <Hidden name="id" value={deal.id} />
               <Hidden name="version" value={deal.version} />
-              <SelectField name="stageId" label={t('stage')} defaultValue={moveTo && pipeline.stages.some((s) => s.id === moveTo) ? moveTo : deal.stageId} options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))} />
+              <SelectField name="stageId" label={t('stage')} defaultValue={moveTo && pipeline.stages.some((s) => s.id === moveTo) ? moveTo : deal.stageId} options={pipeline.stages.map((s) => ({ value: s.id, label: localName(s, locale) }))} />
               <SelectField name="lostReasonId" label={t('lostReason')} options={pickers.reasons} emptyLabel={t('lostReasonHint')} />
               <TextArea name="lostNote" label={t('lostNote')} rows={2} />
             </ActionForm>

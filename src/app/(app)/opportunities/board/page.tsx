@@ -13,6 +13,7 @@ import { FilterForm } from '../filter-form';
 import { periodOf, query, readFilters } from '../filters';
 import { Board, type BoardColumn } from './board';
 import { nextStepView, requestTime } from '../next-step';
+import { localName } from '@/lib/local-name';
 
 const CARDS_PER_COLUMN = 50;
 
@@ -43,7 +44,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     const mine = sums.filter((x) => x.stageId === s.id).sort((a, b) => (a.currency === actor.org.currency ? -1 : b.currency === actor.org.currency ? 1 : 0));
     return {
       id: s.id,
-      name: s.name,
+      name: localName(s, locale),
       kind: s.kind,
       count: t('dealCount', { count: perStage.get(s.id) ?? 0, formatted: formatNumber(perStage.get(s.id) ?? 0, locale) }),
       totals: mine.length ? mine.map((m) => formatMoney(m.total, m.currency, locale)) : [formatMoney('0', actor.org.currency, locale)],
