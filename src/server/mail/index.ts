@@ -7,7 +7,8 @@ import { assertCan } from '../access/permissions';
 import { logger } from '../log';
 import { cleanSubject } from './subject';
 
-export type Mail = { orgId: string; to: string; subject: string; text: string };
+/** `cc`: validated addresses the sender chose to copy (none by default). */
+export type Mail = { orgId: string; to: string; subject: string; text: string; cc?: string[] };
 
 const hasProvider = () => Boolean(process.env.RESEND_API_KEY);
 
@@ -23,7 +24,7 @@ export async function queueMail(tx: Db, mail: Mail): Promise<void> {
 export async function queueMails(tx: Db, mails: Mail[]): Promise<void> {
   if (!mails.length) return;
   const status = hasProvider() ? ('pending' as const) : ('local' as const);
-  await tx.insert(outbox).values(mails.map((m) => ({ orgId: m.orgId, to: m.to, subject: cleanSubject(m.subject), text: m.text, status })));
+  await tx.insert(outbox).values(mails.map((m) => ({ orgId: m.orgId, to: m.to, cc: (m.cc ?? []).join(', '), subject: cleanSubject(m.subject), text: m.text, status })));
 }
 
 /** Tries per mail before it is marked failed (MAIL_MAX_ATTEMPTS, default 5). */
@@ -88,7 +89,11 @@ export async function sendDueMail(db: Db, opts: SendOptions = {}): Promise<SendR
   const from = process.env.MAIL_FROM || 'Quote2Cash <no-reply@example.com>';
   for (const m of claimed) {
     try {
-      const { data, error } = await resend.emails.send({ from, to: m.to, subject: m.subject, text: m.text }, { idempotencyKey: `outbox-${m.id}` });
+      const cc = ccList(m.cc);
+      const { data, error } = await resend.emails.send(
+        { from, to: m.to, ...(cc.length ? { cc } : {}), subject: m.subject, text: m.text },
+        { idempotencyKey: `outbox-${m.id}` },
+      );
       if (error) throw new Error(error.message);
       await db.update(outbox).set({ status: 'sent', sentAt: new Date(), providerId: data?.id ?? null, error: null }).where(eq(outbox.id, m.id));
       result.sent++;
@@ -104,6 +109,11 @@ export async function sendDueMail(db: Db, opts: SendOptions = {}): Promise<SendR
     }
   }
   return result;
+}
+
+/** The stored comma-separated copies as a list (empty for none). */
+export function ccList(stored: string | null | undefined): string[] {
+  return String(stored ?? '').split(',').map((a) => a.trim()).filter(Boolean);
 }
 
 /** The outbox for an admin page (and tests). */

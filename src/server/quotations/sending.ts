@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, max, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { contacts, customers, organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
@@ -8,18 +9,49 @@ import { assertCan } from '../access/permissions';
 import { conflict, DomainError, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { queueMail } from '../mail';
+import { MAX_SUBJECT } from '../mail/subject';
 import { nextNumber } from '../documents/numbering';
+import { formatDay } from '../documents/pdf/format';
 import { todayIn } from '../opportunities/commands';
 import { loadMessages } from '@/messages';
 import { isLocale } from '../i18n/locales';
-import { getQuotation, displayNumber } from './queries';
+import { email, longText, requiredText, uuid, version } from '../validation';
+import { getQuotation, displayNumber, type QuotationDetail } from './queries';
 import { insertLines, inputFrom, quotationDefaults } from './commands';
 import { prepareLines } from './lines';
 import { newLinkToken, quoteLink } from './link';
+import { openLinkToken, sealLinkToken } from './link-seal';
 import { formatMoney } from '@/lib/format';
 import Decimal from 'decimal.js';
 import { minorUnits, type Totals } from '../documents/totals';
 import { holdRefs } from '../access/refs';
+import { sendBlock } from './approval';
+
+/** What the rep may change in the mail before it goes. */
+export const MAX_MESSAGE = 5000;
+export const MAX_CC = 10;
+/**
+ * In the subject and message the rep edits, these stand for what exists only once the quotation is
+ * sent: the number a draft takes, and the new customer link (a link is made on each send).
+ */
+export const NUMBER_MARK = '{number}';
+export const LINK_MARK = '{link}';
+
+/** "a@x.th, b@y.vn": zero or more addresses, each a valid email (errors at cc.0, cc.1...). */
+export const ccAddresses = z.preprocess(
+  (v) => (v == null ? [] : typeof v === 'string' ? splitCc(v) : v),
+  z.array(email, { message: 'invalid' }).max(MAX_CC, 'tooManyCc'),
+);
+export const splitCc = (v: string) => v.split(/[,;]/).map((a) => a.trim()).filter(Boolean);
+
+export const sendInput = z.object({
+  id: uuid,
+  version,
+  subject: requiredText(MAX_SUBJECT),
+  message: longText(MAX_MESSAGE).refine((v) => v.length > 0, 'required'),
+  cc: ccAddresses,
+});
+export type SendMail = { version: number; subject: string; message: string; cc: string[] };
 
 async function mailText(locale: string, params: Record<string, string>) {
   const { createTranslator } = await import('use-intl/core');
@@ -29,24 +61,82 @@ async function mailText(locale: string, params: Record<string, string>) {
 }
 
 /**
- * Sends a draft (or sends a sent quotation again): takes the next number of the year's series if
- * it has none, makes a new customer link (the previous one stops working) and queues the mail, all
- * in one transaction. The mail leaves after commit; nothing is rendered inside the transaction.
+ * The template's subject and message in the document's language, its dates and amounts formatted
+ * the way the PDF formats them (a Thai quotation says 25 ธันวาคม 2569, not 2026-12-25).
  */
-export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{ token: string; number: string }> {
-  const q = await getQuotation(db, actor, id);
-  assertCan(actor, 'quotation.send');
-  if (q.effectiveStatus !== 'draft' && q.effectiveStatus !== 'sent') throw conflict('cannotSend');
-  if (!q.lines.length) throw invalid({ lines: 'noLines' });
-  const today = todayIn(actor.org.timeZone);
-  if (q.validUntil < today) throw invalid({ validUntil: 'validUntilPast' });
+async function templateMail(db: Db, actor: Actor, q: QuotationDetail, v: { number: string; link: string; total: string; contact: string }) {
+  const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
+  return mailText(q.language, {
+    number: v.number, company: org?.legalName ?? '', customer: q.customerName, contact: v.contact,
+    total: formatMoney(v.total, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: formatDay(q.validUntil, q.language), link: v.link,
+    salesperson: q.ownerName,
+  });
+}
+
+/** Where the mail goes: the quotation's contact, else the customer's primary contact with an email, else the customer. */
+async function recipientOf(db: Db, q: QuotationDetail) {
   const [customer] = await db.select({ email: customers.email }).from(customers).where(eq(customers.id, q.customerId));
   // Without a contact of its own the quotation goes to the customer's primary contact with an
   // email (one added after the quotation was written counts), else to the customer's address.
   const fallback = q.contactId ? null : await primaryContactWithEmail(db, q.customerId);
-  const to = q.contactEmail || fallback?.email || customer?.email;
+  const to = q.contactEmail || fallback?.email || customer?.email || null;
+  return { to, fallback };
+}
+
+/**
+ * The mail as the send form first shows it, in the document's language: recipient, subject and
+ * message from the template, with the marks for what the send itself makes (a draft's number, the
+ * link). Read through the scoped getter, so only someone who may see the quotation gets it.
+ */
+export async function mailDraft(db: Db, actor: Actor, id: string) {
+  const q = await getQuotation(db, actor, id);
+  const { to, fallback } = await recipientOf(db, q);
+  const mail = await templateMail(db, actor, q, {
+    number: displayNumber(q) ?? NUMBER_MARK, link: LINK_MARK, total: q.grandTotal, contact: q.contactName ?? fallback?.name ?? q.customerName,
+  });
+  return { to, subject: mail.subject, message: mail.text, version: q.version, language: q.language };
+}
+
+/**
+ * What goes out: the marks filled in, and the link always in the message: if the rep took it out,
+ * it is added at the end (a mail without it would leave the customer nothing to open).
+ */
+export function composeMail(subject: string, message: string, v: { number: string; link: string }) {
+  const fill = (s: string) => s.replaceAll(NUMBER_MARK, v.number).replaceAll(LINK_MARK, v.link);
+  const text = fill(message).trimEnd();
+  return { subject: fill(subject), text: text.includes(v.link) ? text : `${text}\n\n${v.link}` };
+}
+
+/**
+ * The customer's link, for the rep to copy or share, while it works: sent, not revoked, not
+ * expired, and its sealed token opens with this server's secret. Takes a quotation read through
+ * the scoped getter, so only those who may see the quotation ever get its link.
+ */
+export function liveLinkOf(q: Pick<QuotationDetail, 'id' | 'status' | 'effectiveStatus' | 'tokenRevokedAt' | 'tokenSealed'>): string | null {
+  if (q.status !== 'sent' || q.effectiveStatus !== 'sent' || q.tokenRevokedAt) return null;
+  const token = openLinkToken(q.tokenSealed, q.id);
+  return token ? quoteLink(token) : null;
+}
+
+/**
+ * Sends a draft (or sends a sent quotation again): takes the next number of the year's series if
+ * it has none, makes a new customer link (the previous one stops working) and queues the mail, all
+ * in one transaction. The mail leaves after commit; nothing is rendered inside the transaction.
+ * `mail` is what the rep saw and edited (subject, message, CC) with the version of the quotation
+ * the form showed: a second submit of the same form finds a newer version and is refused as stale,
+ * so a double click never sends a second mail or takes a second number. Without `mail` the
+ * template is sent as it is.
+ */
+export async function sendQuotation(db: Db, actor: Actor, id: string, mail?: SendMail): Promise<{ token: string; number: string }> {
+  const q = await getQuotation(db, actor, id);
+  assertCan(actor, 'quotation.send');
+  if (mail && mail.version !== q.version) throw stale();
+  if (q.effectiveStatus !== 'draft' && q.effectiveStatus !== 'sent') throw conflict('cannotSend');
+  if (!q.lines.length) throw invalid({ lines: 'noLines' });
+  const today = todayIn(actor.org.timeZone);
+  if (q.validUntil < today) throw invalid({ validUntil: 'validUntilPast' });
+  const { to, fallback } = await recipientOf(db, q);
   if (!to) throw invalid({ contactId: 'noRecipient' });
-  const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
   // A draft is issued today, so its lines take the tax rates in force today, whatever they were
   // when it was written; a quotation sent again keeps its issue date and its figures.
   const repriced = q.status === 'draft' ? await priceOn(db, actor, await inputFrom(db, q), today) : null;
@@ -54,14 +144,21 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
   const { token, hash } = newLinkToken();
   const number = await db.transaction(async (tx) => {
     // The checks above ran on a read; under the lock the state must still be the one they saw
-    // (an acceptance, a decline or a revision in between changes the status and the version).
+    // (an acceptance, a decline, a revision or the same send submitted twice changes the status
+    // and the version).
     const [locked] = await tx
-      .select({ version: quotations.version, number: quotations.number, status: quotations.status })
+      .select({ version: quotations.version, number: quotations.number, status: quotations.status, approvedVersion: quotations.approvedVersion })
       .from(quotations)
       .where(eq(quotations.id, id))
       .for('update');
     if (!locked || (locked.status !== 'draft' && locked.status !== 'sent')) throw conflict('cannotSend');
     if (locked.version !== q.version) throw stale();
+    // Lines whose price awaits the rep's word, and discounts beyond the sender's limits without an
+    // approval of this very version, keep a draft from going out (checked under the lock).
+    if (locked.status === 'draft') {
+      const block = await sendBlock(tx, actor, { ...q, version: locked.version, approvedVersion: locked.approvedVersion });
+      if (block) throw conflict(block);
+    }
     // The contact it falls back to is written on the quotation, so it must still be there.
     if (fallback) await holdRefs(tx, { contactId: { table: 'contact', id: fallback.id } });
     const number = locked.number ?? (await nextNumber(tx, actor.orgId, 'quotation', Number(today.slice(0, 4))));
@@ -69,7 +166,7 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
       .update(quotations)
       .set({
         number, status: 'sent', issueDate: q.status === 'draft' ? today : q.issueDate, sentAt: new Date(), sentTo: to,
-        tokenHash: hash, tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
+        tokenHash: hash, tokenSealed: sealLinkToken(token, id), tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
         ...(fallback ? { contactId: fallback.id } : {}),
         ...(repriced ? totalsOf(repriced.totals, q.currency) : {}),
       })
@@ -79,12 +176,13 @@ export async function sendQuotation(db: Db, actor: Actor, id: string): Promise<{
       await insertLines(tx, id, repriced.lines, repriced.totals);
     }
     const shown = displayNumber({ number, revision: q.revision })!;
-    const mail = await mailText(q.language, {
-      number: shown, company: org?.legalName ?? '', customer: q.customerName, contact: q.contactName ?? fallback?.name ?? q.customerName,
-      total: formatMoney(grandTotal, q.currency, isLocale(q.language) ? q.language : 'en'), validUntil: q.validUntil, link: quoteLink(token), salesperson: q.ownerName,
-    });
-    await queueMail(tx, { orgId: actor.orgId, to, subject: mail.subject, text: mail.text });
-    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'send', { number: shown, to });
+    const link = quoteLink(token);
+    const out = mail
+      ? composeMail(mail.subject, mail.message, { number: shown, link })
+      : await templateMail(tx, actor, q, { number: shown, link, total: grandTotal, contact: q.contactName ?? fallback?.name ?? q.customerName });
+    const cc = [...new Map((mail?.cc ?? []).filter((a) => a.toLowerCase() !== to.toLowerCase()).map((a) => [a.toLowerCase(), a])).values()];
+    await queueMail(tx, { orgId: actor.orgId, to, cc, subject: out.subject, text: out.text });
+    await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'send', { number: shown, to, ...(cc.length ? { cc: cc.join(', ') } : {}) });
     return shown;
   });
   return { token, number };
@@ -116,7 +214,7 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
   await db.transaction(async (tx) => {
     const done = await tx
       .update(quotations)
-      .set({ status: 'revised', tokenRevokedAt: new Date(), version: q.version + 1, updatedAt: new Date() })
+      .set({ status: 'revised', tokenRevokedAt: new Date(), tokenSealed: null, version: q.version + 1, updatedAt: new Date() })
       // Only a quotation still in a revisable state, as it was read: an acceptance in between wins.
       .where(and(eq(quotations.id, id), eq(quotations.version, q.version), inArray(quotations.status, ['sent', 'declined'])))
       .returning({ id: quotations.id });
@@ -178,7 +276,7 @@ export async function revokeLink(db: Db, actor: Actor, id: string): Promise<void
       .for('update');
     if (!locked || locked.status !== 'sent' || locked.tokenRevokedAt) throw conflict('nothingToRevoke');
     if (locked.version !== q.version) throw stale();
-    await tx.update(quotations).set({ tokenRevokedAt: new Date(), version: locked.version + 1, updatedAt: new Date() }).where(eq(quotations.id, id));
+    await tx.update(quotations).set({ tokenRevokedAt: new Date(), tokenSealed: null, version: locked.version + 1, updatedAt: new Date() }).where(eq(quotations.id, id));
     await writeAudit(tx, actor, actor.orgId, 'quotation', id, 'revokeLink');
   });
 }
