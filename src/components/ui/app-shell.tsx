@@ -33,6 +33,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         { href: '/admin/territories', label: t('territories') },
         { href: '/admin/settings', label: t('settings') },
         { href: '/admin/tax-rates', label: t('taxRates') },
+        { href: '/admin/units', label: t('units') },
         { href: '/admin/outbox', label: t('outbox') },
       ]
     : [];

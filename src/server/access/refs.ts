@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   contacts, customers, lostReasons, opportunities, pipelines, priceLists, products, quotations, stages, taxRates, teams,
-  territories, users,
+  territories, units, users,
 } from '../db/schema';
 import type { Actor, Role } from './actor';
 import { customerScopeOf, dealScopeOf, quotationScopeOf } from './scopes';
@@ -37,7 +37,8 @@ export type RefSpec =
   | { kind: 'team'; id: Id; message?: string }
   | { kind: 'pipeline'; id: Id; message?: string }
   | { kind: 'stage'; id: Id; pipelineId?: string | null; message?: string }
-  | { kind: 'lostReason'; id: Id; activeOnly?: boolean; message?: string };
+  | { kind: 'lostReason'; id: Id; activeOnly?: boolean; message?: string }
+  | { kind: 'unit'; id: Id; activeOnly?: boolean; message?: string };
 
 type Id = string | null | undefined;
 type Kind = RefSpec['kind'];
@@ -56,6 +57,7 @@ const DEFAULT_MESSAGE: Record<Kind, string> = {
   pipeline: 'invalidChoice',
   stage: 'unknownStage',
   lostReason: 'invalidChoice',
+  unit: 'invalidChoice',
 };
 
 /** Finds one reference in scope; null when it is unknown, foreign, out of scope or retired. */
@@ -111,6 +113,11 @@ async function find(db: Db, actor: Actor, spec: RefSpec, id: string): Promise<Re
       const parts: SQL[] = [eq(lostReasons.id, id), eq(lostReasons.orgId, actor.orgId)];
       if (spec.activeOnly !== false) parts.push(eq(lostReasons.active, true));
       return one(db.select({ id: lostReasons.id }).from(lostReasons).where(and(...parts)));
+    }
+    case 'unit': {
+      const parts: SQL[] = [eq(units.id, id), eq(units.orgId, actor.orgId)];
+      if (spec.activeOnly) parts.push(eq(units.active, true));
+      return one(db.select({ id: units.id, name: units.name, active: units.active }).from(units).where(and(...parts)));
     }
   }
 }

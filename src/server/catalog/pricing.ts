@@ -8,6 +8,7 @@ import { customerScope } from '../customers/queries';
 import { listProducts, productName } from './products';
 import { listPricesOf, priceListsFor } from './price-lists';
 import { listTaxRates } from './tax-rates';
+import { localName } from '@/lib/local-name';
 
 export type PricedProduct = {
   id: string;
@@ -42,10 +43,11 @@ export async function searchPricedProducts(
   const { rows } = await listProducts(db, actor, { q: q.q, limit: q.limit ?? 20 });
   if (!rows.length) return [];
   const priced = await catalogPrices(db, actor, { ...q, products: rows.map((r) => r.product) });
-  return rows.map(({ product: p }) => {
+  return rows.map(({ product: p, unitName, unitNames }) => {
     const hit = priced.get(p.id)!;
     return {
-      id: p.id, code: p.code, name: productName(p, q.language), unit: p.unit, description: p.description,
+      // The unit in the quotation's language too; the line's unit text then resolves to the same unit.
+      id: p.id, code: p.code, name: productName(p, q.language), unit: unitName ? localName({ name: unitName, names: unitNames }, q.language) : p.unit, description: p.description,
       price: hit.price, priceSource: hit.priceSource, taxRateId: hit.taxRateId,
     };
   });

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { products, taxRates } from '../db/schema';
+import { products, taxRates, units } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound, stale } from '../errors';
@@ -13,6 +13,8 @@ import { parseAmount } from '../opportunities/amount';
 import { LOCALES } from '../i18n/locales';
 import { isUniqueViolation } from '../db/errors';
 import { containsPattern, searchTerm } from '../db/search';
+import { localName } from '@/lib/local-name';
+import { resolveLineUnits } from './units';
 
 export type Product = typeof products.$inferSelect;
 export const PRODUCT_PAGE = 50;
@@ -26,13 +28,24 @@ export const productInput = z.object({
   name_th: z.preprocess((v) => v ?? '', text(200)),
   name_vi: z.preprocess((v) => v ?? '', text(200)),
   name_ru: z.preprocess((v) => v ?? '', text(200)),
-  unit: z.preprocess((v) => v ?? '', text(30)),
+  unitId: z.preprocess((v) => v ?? '', optionalUuid),
   description: longText(2000),
   price: money({ empty: '0' }),
+  // Empty: no floor (any price goes without approval).
+  floorPrice: z.preprocess((v) => v ?? '', money({ empty: '' })),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
   active: bool(false),
 });
-export type ProductInput = z.infer<typeof productInput>;
+/**
+ * What the commands take. Scripts and tests may name the unit by its text (`unit: 'pc'`) instead of
+ * an id: it is then matched against the organization's units like a line's unit, and kept as text
+ * when none matches. The form always sends an id.
+ */
+export type ProductInput = Omit<z.infer<typeof productInput>, 'unitId' | 'floorPrice'> & {
+  unitId?: string | null;
+  floorPrice?: string | null;
+  unit?: string;
+};
 
 
 /** The catalogue is shared by the whole organization: everyone may read it, managers and admins edit it. */
@@ -49,9 +62,10 @@ export async function listProducts(
   if (after) parts.push(gt(products.code, after));
   const limit = f.limit ?? PRODUCT_PAGE;
   const rows = await db
-    .select({ product: products, taxName: taxRates.name })
+    .select({ product: products, taxName: taxRates.name, taxNames: taxRates.names, unitName: units.name, unitNames: units.names })
     .from(products)
     .leftJoin(taxRates, eq(taxRates.id, products.taxRateId))
+    .leftJoin(units, eq(units.id, products.unitId))
     .where(and(...parts))
     .orderBy(asc(products.code))
     .limit(limit + 1);
@@ -66,13 +80,29 @@ export async function getProduct(db: Db, actor: Actor, id: string): Promise<Prod
 
 async function checkInput(db: Db, actor: Actor, input: ProductInput) {
   const price = parseAmount(input.price, actor.org.currency);
-  await checkRefs(db, actor, { taxRateId: { kind: 'taxRate', id: input.taxRateId } }, 'error' in price ? { price: price.error } : {});
-  if ('error' in price) throw invalid({ price: price.error });
+  const floor = input.floorPrice ? parseAmount(input.floorPrice, actor.org.currency) : null;
+  const amountErrors: Record<string, string> = {};
+  if ('error' in price) amountErrors.price = price.error;
+  if (floor && 'error' in floor) amountErrors.floorPrice = floor.error;
+  // The unit is re-read in the organization (a retired one may stay on a product that has it).
+  const refs = await checkRefs(
+    db,
+    actor,
+    { taxRateId: { kind: 'taxRate', id: input.taxRateId }, unitId: { kind: 'unit', id: input.unitId } },
+    amountErrors,
+  );
   const names: Record<string, string> = {};
   for (const l of LOCALES) if (input[`name_${l}`]) names[l] = input[`name_${l}`];
+  let unitId = (refs.unitId?.id as string | undefined) ?? null;
+  let unit = (refs.unitId?.name as string | undefined) ?? '';
+  if (!unitId && input.unit?.trim()) {
+    unit = input.unit.trim();
+    [unitId] = await resolveLineUnits(db, actor.orgId, [{ unit }]);
+  }
   return {
-    code: input.code, name: input.name, names, unit: input.unit, description: input.description,
-    price: price.value, taxRateId: input.taxRateId, active: input.active,
+    code: input.code, name: input.name, names, unitId, unit, description: input.description,
+    price: 'error' in price ? '0' : price.value, floorPrice: floor && 'value' in floor ? floor.value : null,
+    taxRateId: input.taxRateId, active: input.active,
   };
 }
 
@@ -113,5 +143,5 @@ export async function updateProduct(db: Db, actor: Actor, id: string, expectedVe
 
 /** The product's name in a document's language, or its main name. */
 export function productName(p: { name: string; names: Record<string, string> | null }, language: string): string {
-  return p.names?.[language] || p.name;
+  return localName(p, language);
 }

@@ -52,8 +52,12 @@ describe('country defaults', () => {
     const { admin } = await companyIn('RU', 'RUB', 'Europe/Moscow', 'ru');
     expect(await figures(admin, '2025-12-31')).toEqual([['vat', '20.00', true], ['vat', '10.00', false], ['zero', '0.00', false], ['exempt', '0.00', false]]);
     expect((await figures(admin, '2026-01-01'))[0]).toEqual(['vat', '22.00', true]);
-    const names = (await listTaxRates(w.db, admin)).map((r) => r.label);
-    expect(names).toEqual(expect.arrayContaining(['НДС 22 %', 'Без НДС']));
+    // Named in the organization's language, with the other languages beside; labelled in the viewer's.
+    const rates = await listTaxRates(w.db, admin);
+    expect(rates.map((r) => r.name)).toEqual(expect.arrayContaining(['НДС', 'Без НДС']));
+    expect(rates.map((r) => r.label)).toEqual(expect.arrayContaining(['VAT 22 %', 'VAT exempt']));
+    expect((await listTaxRates(w.db, admin, { language: 'ru' })).map((r) => r.label)).toEqual(expect.arrayContaining(['НДС 22 %', 'Без НДС']));
+    expect(rates[0].names).toMatchObject({ en: 'VAT', th: 'ภาษีมูลค่าเพิ่ม', ru: 'НДС' });
   });
 });
 

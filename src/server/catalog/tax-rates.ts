@@ -7,7 +7,8 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
 import { invalid, notFound } from '../errors';
 import { writeAudit } from '../audit/write';
-import { isLocale } from '../i18n/locales';
+import { isLocale, LOCALES } from '../i18n/locales';
+import { localName, namesFrom } from '@/lib/local-name';
 import { todayIn } from '../opportunities/commands';
 import { checkbox, choice, date, percent, requiredText, text } from '../validation';
 import { TAX_DEFAULTS, countryOfCurrency, isCountry } from './tax-defaults';
@@ -37,7 +38,7 @@ export async function ensureTaxRates(db: Db, orgId: string): Promise<void> {
     const country = isCountry(org.country) ? org.country : countryOfCurrency(org.currency);
     const locale = isLocale(org.locale) ? org.locale : 'en';
     for (const d of TAX_DEFAULTS[country]) {
-      const [row] = await tx.insert(taxRates).values({ orgId, name: d.name[locale], kind: d.kind, isDefault: d.isDefault ?? false }).returning({ id: taxRates.id });
+      const [row] = await tx.insert(taxRates).values({ orgId, name: d.name[locale], names: { ...d.name }, kind: d.kind, isDefault: d.isDefault ?? false }).returning({ id: taxRates.id });
       await tx.insert(taxRatePeriods).values(
         d.periods.map((p) => ({ taxRateId: row.id, rate: p.rate, validFrom: p.validFrom, validTo: p.validTo, note: p.note?.[locale] ?? '' })),
       );
@@ -47,9 +48,10 @@ export async function ensureTaxRates(db: Db, orgId: string): Promise<void> {
 
 /**
  * The organization's rates, each with its periods and the figure in force on `on` (default: today
- * in the organization's time zone). Two queries whatever the number of rates.
+ * in the organization's time zone). Two queries whatever the number of rates. `label` is in
+ * `language` (default: the viewer's), falling back to the rate's main name.
  */
-export async function listTaxRates(db: Db, actor: Actor, opts: { includeInactive?: boolean; on?: string } = {}): Promise<TaxRate[]> {
+export async function listTaxRates(db: Db, actor: Actor, opts: { includeInactive?: boolean; on?: string; language?: string } = {}): Promise<TaxRate[]> {
   await ensureTaxRates(db, actor.orgId);
   const where = opts.includeInactive ? eq(taxRates.orgId, actor.orgId) : and(eq(taxRates.orgId, actor.orgId), eq(taxRates.active, true));
   const rows = await db.select().from(taxRates).where(where).orderBy(desc(taxRates.isDefault), asc(taxRates.kind), asc(taxRates.name), asc(taxRates.createdAt));
@@ -60,7 +62,7 @@ export async function listTaxRates(db: Db, actor: Actor, opts: { includeInactive
   return rows.map((r) => {
     const own = periods.filter((p) => p.taxRateId === r.id);
     const rate = rateOn(own, on)?.rate ?? null;
-    return { ...r, periods: own, rate, label: taxRateLabel(r.name, r.kind, rate) };
+    return { ...r, periods: own, rate, label: taxRateLabel(localName(r, opts.language ?? actor.locale), r.kind, rate) };
   });
 }
 
@@ -73,10 +75,18 @@ export async function getTaxRate(db: Db, actor: Actor, id: string) {
 /** What an admin edits on a rate itself; its figure changes through periods (tax-rate-periods.ts). */
 export const taxRateInput = z.object({
   name: requiredText(80),
+  // Optional names per language, for screens and documents in that language.
+  name_en: z.preprocess((v) => v ?? '', text(80)),
+  name_th: z.preprocess((v) => v ?? '', text(80)),
+  name_vi: z.preprocess((v) => v ?? '', text(80)),
+  name_ru: z.preprocess((v) => v ?? '', text(80)),
   isDefault: checkbox,
   active: checkbox,
 });
-export type TaxRateInput = z.infer<typeof taxRateInput>;
+type NameKey = 'name_en' | 'name_th' | 'name_vi' | 'name_ru';
+/** Names per language are optional for callers other than the form (which always sends them). */
+type LocalNames<T> = Omit<T, NameKey> & Partial<Record<NameKey, string>>;
+export type TaxRateInput = LocalNames<z.infer<typeof taxRateInput>>;
 
 /** A new rate comes with its first period. Zero-rated and exempt rates are always 0 %. */
 export const newTaxRateInput = taxRateInput
@@ -87,7 +97,7 @@ export const newTaxRateInput = taxRateInput
     note: text(300),
   })
   .transform((v) => ({ ...v, rate: v.kind === 'vat' ? v.rate : '0' }));
-export type NewTaxRateInput = z.infer<typeof newTaxRateInput>;
+export type NewTaxRateInput = LocalNames<z.infer<typeof newTaxRateInput>>;
 
 /**
  * Locks the organization's rates, in id order (so two callers never deadlock): "exactly one default,
@@ -109,7 +119,7 @@ export async function createTaxRate(db: Db, actor: Actor, input: NewTaxRateInput
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(taxRates)
-      .values({ orgId: actor.orgId, name: input.name, kind: input.kind, active: input.active })
+      .values({ orgId: actor.orgId, name: input.name, names: namesFrom(input, LOCALES), kind: input.kind, active: input.active })
       .returning({ id: taxRates.id });
     await tx.insert(taxRatePeriods).values({ taxRateId: row.id, rate: input.rate, validFrom: input.validFrom, note: input.note });
     if (input.isDefault && input.active) {
@@ -130,8 +140,8 @@ export async function updateTaxRate(db: Db, actor: Actor, id: string, input: Tax
     const locked = (await lockRates(tx, actor.orgId)).find((r) => r.id === id);
     if (!locked) throw notFound();
     if (locked.isDefault && !input.active) throw invalid({ active: 'defaultRateActive' });
-    await tx.update(taxRates).set({ name: input.name, active: input.active }).where(and(eq(taxRates.id, id), eq(taxRates.orgId, actor.orgId)));
+    await tx.update(taxRates).set({ name: input.name, names: namesFrom(input, LOCALES), active: input.active }).where(and(eq(taxRates.id, id), eq(taxRates.orgId, actor.orgId)));
     if (input.isDefault && input.active) await makeDefault(tx, actor, id);
-    await writeAudit(tx, actor, actor.orgId, 'tax_rate', id, 'update', { name: input.name, active: input.active, isDefault: input.isDefault });
+    await writeAudit(tx, actor, actor.orgId, 'tax_rate', id, 'update', { name: input.name, names: namesFrom(input, LOCALES), active: input.active, isDefault: input.isDefault });
   });
 }

@@ -4,6 +4,7 @@ import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
 import { listProducts, productName } from '@/server/catalog';
+import { localName } from '@/lib/local-name';
 import { formatMoney } from '@/lib/format';
 import { trimZeros } from '@/server/quotations/commands';
 import type { Locale } from '@/server/i18n/locales';
@@ -29,6 +30,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         <h1 className="h1">{t('products')}</h1>
         <div className="flex flex-wrap gap-2">
           <Link href="/price-lists" className="btn-secondary">{t('priceLists')}</Link>
+          {manage ? <Link href="/admin/units" className="btn-secondary">{t('units')}</Link> : null}
           {manage ? <Link href="/products/new" className="btn-primary">{t('newProduct')}</Link> : null}
         </div>
       </div>
@@ -39,12 +41,12 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       </form>
       {rows.length === 0 ? <p className="card text-slate-600">{t('empty')}</p> : (
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="product-list">
-          {rows.map(({ product: p, taxName }) => (
+          {rows.map(({ product: p, taxName, taxNames, unitName, unitNames }) => (
             <li key={p.id} className="grid gap-1 px-4 py-3 sm:grid-cols-5 sm:items-center">
               <span className="font-mono text-sm">{p.code}</span>
               {manage ? <Link href={`/products/${p.id}`} className="link sm:col-span-2">{productName(p, locale)}</Link> : <span className="sm:col-span-2">{productName(p, locale)}</span>}
-              <span className="text-sm sm:text-right">{formatMoney(trimZeros(p.price), actor.org.currency, locale)}{p.unit ? ` / ${p.unit}` : ''}</span>
-              <span className="text-sm text-slate-600">{taxName ?? t('defaultTax')}{p.active ? '' : ` · ${t('retired')}`}</span>
+              <span className="text-sm sm:text-right">{formatMoney(trimZeros(p.price), actor.org.currency, locale)}{unitName ? ` / ${localName({ name: unitName, names: unitNames }, locale)}` : p.unit ? ` / ${p.unit}` : ''}</span>
+              <span className="text-sm text-slate-600">{taxName ? localName({ name: taxName, names: taxNames }, locale) : t('defaultTax')}{p.active ? '' : ` · ${t('retired')}`}</span>
             </li>
           ))}
         </ul>

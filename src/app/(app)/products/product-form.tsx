@@ -6,14 +6,16 @@ import { LOCALE_NAMES } from '@/lib/locale';
 import type { FormState } from '@/lib/form-state';
 
 export type ProductValues = {
-  id?: string; version?: number; code: string; name: string; names: Record<string, string>; unit: string; description: string;
-  price: string; taxRateId: string | null; active: boolean;
+  id?: string; version?: number; code: string; name: string; names: Record<string, string>; unitId: string | null; description: string;
+  price: string; floorPrice: string; taxRateId: string | null; active: boolean;
 };
 
-export async function ProductForm({ action, values, rates, currency, submitLabel }: {
+export async function ProductForm({ action, values, rates, units, currency, submitLabel }: {
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
   values: ProductValues;
   rates: { value: string; label: string }[];
+  /** The organization's units, named in the viewer's language. */
+  units: { value: string; label: string }[];
   currency: string;
   submitLabel: string;
 }) {
@@ -25,8 +27,9 @@ export async function ProductForm({ action, values, rates, currency, submitLabel
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="code" label={t('code')} defaultValue={values.code} required />
         <TextField name="name" label={t('name')} defaultValue={values.name} required />
-        <TextField name="unit" label={t('unit')} defaultValue={values.unit} />
+        <SelectField name="unitId" label={t('unit')} defaultValue={values.unitId ?? ''} options={units} emptyLabel={t('noUnit')} />
         <TextField name="price" label={t('price', { currency })} defaultValue={values.price} inputMode="decimal" />
+        <TextField name="floorPrice" label={t('floorPrice', { currency })} defaultValue={values.floorPrice} inputMode="decimal" hint={t('floorPriceHint')} />
         <SelectField name="taxRateId" label={t('taxRate')} defaultValue={values.taxRateId ?? ''} options={rates} emptyLabel={t('defaultTax')} />
       </div>
       <TextArea name="description" label={t('description')} defaultValue={values.description} rows={3} />

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { listTaxRates, type TaxRate } from '@/server/catalog';
 import { todayIn } from '@/server/opportunities/commands';
-import { isLocale } from '@/server/i18n/locales';
+import { isLocale, LOCALES } from '@/server/i18n/locales';
+import { LOCALE_NAMES } from '@/lib/locale';
 import { formatDate } from '@/lib/format';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, Hidden, SelectField, TextField } from '@/components/forms/fields';
@@ -28,6 +29,15 @@ export default async function TaxRatesPage() {
   const rates = await listTaxRates(await getDb(), actor, { includeInactive: true, on: today });
   const day = (d: string) => formatDate(new Date(`${d}T00:00:00Z`), locale, 'UTC');
   const kinds = (['vat', 'zero', 'exempt'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }));
+  // A name per language: the rate's label on screens in that language and on documents written in it.
+  const names = (r?: TaxRate) => (
+    <fieldset className="grid gap-3 sm:grid-cols-2" data-testid="rate-names">
+      <legend className="mb-1 text-sm text-slate-600">{t('namesHint')}</legend>
+      {LOCALES.map((l) => (
+        <TextField key={l} name={`name_${l}`} label={t('nameIn', { language: LOCALE_NAMES[l] })} defaultValue={r?.names?.[l] ?? ''} />
+      ))}
+    </fieldset>
+  );
 
   const periods = (r: TaxRate) => (
     <table className="w-full text-sm" data-testid="tax-periods">
@@ -86,6 +96,7 @@ export default async function TaxRatesPage() {
                 <CheckboxField name="isDefault" label={t('isDefault')} defaultChecked={r.isDefault} />
                 <CheckboxField name="active" label={t('listActive')} defaultChecked={r.active} />
               </div>
+              {names(r)}
             </ActionForm>
             <div className="overflow-x-auto">
               <h3 className="mb-1 text-sm font-semibold">{t('periods')}</h3>
@@ -118,6 +129,7 @@ export default async function TaxRatesPage() {
             <CheckboxField name="active" label={t('listActive')} defaultChecked />
           </div>
           <TextField name="note" label={t('note')} defaultValue="" hint={t('noteHint')} />
+          {names()}
         </ActionForm>
       </section>
       <p className="text-sm text-slate-600">

@@ -9,7 +9,7 @@ import { isUuid } from '@/server/validation';
 import { trimZeros } from '@/server/quotations/commands';
 import { updateProductAction } from '../actions';
 import { ProductForm } from '../product-form';
-import { rateOptions } from '../options';
+import { rateOptions, unitOptions } from '../options';
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,8 +20,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-4">
       <h1 className="h1">{t('editProduct')}</h1>
-      <ProductForm action={updateProductAction} submitLabel={t('save')} rates={await rateOptions(actor)} currency={actor.org.currency}
-        values={{ id: p.id, version: p.version, code: p.code, name: p.name, names: p.names ?? {}, unit: p.unit, description: p.description, price: trimZeros(p.price), taxRateId: p.taxRateId, active: p.active }} />
+      <ProductForm action={updateProductAction} submitLabel={t('save')} rates={await rateOptions(actor)} units={await unitOptions(actor, p.unitId)} currency={actor.org.currency}
+        values={{ id: p.id, version: p.version, code: p.code, name: p.name, names: p.names ?? {}, unitId: p.unitId, description: p.description, price: trimZeros(p.price), floorPrice: p.floorPrice === null ? '' : trimZeros(p.floorPrice), taxRateId: p.taxRateId, active: p.active }} />
     </div>
   );
 }
