@@ -53,10 +53,14 @@ export const sendInput = z.object({
 });
 export type SendMail = { version: number; subject: string; message: string; cc: string[] };
 
-async function mailText(locale: string, params: Record<string, string>) {
+async function translator(locale: string, namespace: string) {
   const { createTranslator } = await import('use-intl/core');
   const messages = await loadMessages(isLocale(locale) ? locale : 'en');
-  const t = createTranslator({ locale, messages, namespace: 'quoteMail' } as never) as unknown as (key: string, values?: Record<string, string>) => string;
+  return createTranslator({ locale, messages, namespace } as never) as unknown as (key: string, values?: Record<string, string>) => string;
+}
+
+async function mailText(locale: string, params: Record<string, string>) {
+  const t = await translator(locale, 'quoteMail');
   return { subject: t('subject', params), text: t('body', params) };
 }
 
@@ -116,6 +120,19 @@ export function liveLinkOf(q: Pick<QuotationDetail, 'id' | 'status' | 'effective
   if (q.status !== 'sent' || q.effectiveStatus !== 'sent' || q.tokenRevokedAt) return null;
   const token = openLinkToken(q.tokenSealed, q.id);
   return token ? quoteLink(token) : null;
+}
+
+/**
+ * What the share sheet passes on (LINE, Zalo...): the live link and a line for the customer in
+ * the document's language. Null while the link does not work; `url` null when it works but
+ * cannot be shown (sealed under another secret, or before links were sealed).
+ */
+export async function linkShare(db: Db, actor: Actor, q: QuotationDetail) {
+  if (q.status !== 'sent' || q.effectiveStatus !== 'sent' || q.tokenRevokedAt) return null;
+  const [org] = await db.select({ legalName: organizations.legalName }).from(organizations).where(eq(organizations.id, actor.orgId));
+  const number = displayNumber(q) ?? '';
+  const t = await translator(q.language, 'quoteSend');
+  return { url: liveLinkOf(q), title: number, text: t('shareText', { number, company: org?.legalName ?? '' }) };
 }
 
 /**

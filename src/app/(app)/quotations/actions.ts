@@ -7,7 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/server/action';
 import {
-  createQuotation, duplicateQuotation, quotationInput, reviseQuotation, revokeLink, sendQuotation, updateQuotation,
+  createQuotation, duplicateQuotation, quotationInput, reviseQuotation, revokeLink, sendInput, sendQuotation, updateQuotation,
 } from '@/server/quotations';
 import { optionalUuid, uuid, version } from '@/server/validation';
 import { ensureQuotationPdf } from '@/server/quotations/pdf';
@@ -28,8 +28,8 @@ export const updateQuotationAction = formAction(
 );
 
 export const sendQuotationAction = formAction(
-  z.object({ id: uuid }),
-  async ({ db, actor, input }) => ({ id: input.id, ...(await sendQuotation(db, actor, input.id)) }),
+  sendInput,
+  async ({ db, actor, input }) => ({ id: input.id, ...(await sendQuotation(db, actor, input.id, input)) }),
   async (r, { db }) => {
     // The sent version's PDF is rendered and stored once, after the send has committed and the
     // answer has gone out; the renders job redoes it if the process stops first.

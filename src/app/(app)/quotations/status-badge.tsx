@@ -10,7 +10,12 @@ const COLORS: Record<QuotationStatus, string> = {
   revised: 'bg-slate-100 text-slate-500',
 };
 
-export async function StatusBadge({ status }: { status: QuotationStatus }) {
+/** `linkRevoked`: a sent quotation whose customer link was revoked says so in its badge. */
+export async function StatusBadge({ status, linkRevoked = false }: { status: QuotationStatus; linkRevoked?: boolean }) {
   const t = await getTranslations('quotations');
+  if (linkRevoked) {
+    const ts = await getTranslations('quoteSend');
+    return <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800" data-testid="quote-status">{t(`status.${status}`)} · {ts('linkRevokedBadge')}</span>;
+  }
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${COLORS[status]}`} data-testid="quote-status">{t(`status.${status}`)}</span>;
 }

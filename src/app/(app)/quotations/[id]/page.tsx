@@ -4,7 +4,9 @@ import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
 import { orNotFound } from '@/server/not-found';
-import { displayNumber, getQuotation, trimZeros } from '@/server/quotations';
+import { displayNumber, getQuotation, linkShare, mailDraft, trimZeros } from '@/server/quotations';
+import { SendDialog } from '@/components/quotations/send-dialog';
+import { SharePanel } from '@/components/quotations/share-panel';
 import { quotationDocument } from '@/server/quotations/document';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden } from '@/components/forms/fields';
@@ -36,21 +38,24 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
   const mayEdit = can(actor, 'quotation.edit');
   const maySend = can(actor, 'quotation.send');
   const linkLive = q.status === 'sent' && !q.tokenRevokedAt && status !== 'expired';
+  const ts = await getTranslations('quoteSend');
+  const mayResend = maySend && (status === 'draft' || status === 'sent');
+  const draftMail = mayResend ? await mailDraft(db, actor, q.id) : null;
+  // Only through the scoped getter above: whoever sees the quotation may pass its live link on.
+  const share = await linkShare(db, actor, q);
   const row = detailRow;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="h1 flex flex-wrap items-center gap-2">
           <span data-testid="quote-number">{displayNumber(q) ?? t('draftNumber')}</span>
-          <StatusBadge status={status} />
+          <StatusBadge status={status} linkRevoked={q.status === 'sent' && Boolean(q.tokenRevokedAt)} />
         </h1>
         <div className="flex flex-wrap gap-2">
           <a className="btn-secondary" href={`/quotations/${q.id}/pdf`} data-testid="quote-pdf">{t('pdf')}</a>
           {mayEdit && q.status === 'draft' ? <Link className="btn-secondary" href={`/quotations/${q.id}/edit`}>{t('edit')}</Link> : null}
-          {maySend && (status === 'draft' || status === 'sent') ? (
-            <ActionForm action={sendQuotationAction} submitLabel={status === 'draft' ? t('send') : t('sendAgain')} className="flex flex-col gap-2" testId="send-form">
-              <Hidden name="id" value={q.id} />
-            </ActionForm>
+          {draftMail ? (
+            <SendDialog action={sendQuotationAction} id={q.id} version={draftMail.version} to={draftMail.to} subject={draftMail.subject} message={draftMail.message} again={status === 'sent'} />
           ) : null}
           {mayEdit && ['sent', 'expired', 'declined'].includes(status) ? (
             <ActionForm action={reviseQuotationAction} submitLabel={t('revise')} className="flex flex-col gap-2" testId="revise-form">
@@ -79,10 +84,13 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
         {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: normalizeAddress(q.acceptedIp) ?? q.acceptedIp ?? '' })}</span>) : null}
         {q.declinedAt ? row(t('status.declined'), `${t('declinedOn', { at: formatDateTime(q.declinedAt, locale, tz) })}${q.declineReason ? ` · ${t('declineReason', { reason: q.declineReason })}` : ''}`) : null}
       </dl>
-      {maySend && linkLive ? (
-        <ActionForm action={revokeLinkAction} submitLabel={t('revoke')} danger className="flex flex-col gap-2" testId="revoke-form">
-          <Hidden name="id" value={q.id} />
-        </ActionForm>
+      {q.status === 'sent' && q.tokenRevokedAt ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="link-revoked-banner">
+          {ts('revokedBanner', { at: formatDateTime(q.tokenRevokedAt, locale, tz) })}
+        </p>
+      ) : null}
+      {share ? (
+        <SharePanel url={share.url} title={share.title} text={share.text} revoke={maySend && linkLive ? { action: revokeLinkAction, id: q.id, label: t('revoke') } : undefined} />
       ) : null}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('lines')}</h2>
