@@ -23,7 +23,8 @@ export default async function OutboxPage() {
         {mails.map((m) => (
           <li key={m.id} className="card space-y-1 py-3">
             <p className="text-sm text-slate-500">
-              {formatDateTime(m.createdAt, locale, actor.org.timeZone)} · {t('to')}: {m.to} · {t(`statuses.${m.status}`)}
+              {formatDateTime(m.createdAt, locale, actor.org.timeZone)} · {t('to')}: {m.to}
+              {m.cc ? <span data-testid="mail-cc"> · {t('cc')}: {m.cc}</span> : null} · {t(`statuses.${m.status}`)}
               {m.attempts > 1 || m.status === 'failed' ? ` · ${t('tries', { count: m.attempts })}` : null}
               {m.status === 'pending' && m.error ? ` · ${t('nextTry', { when: formatDateTime(m.nextAttemptAt, locale, actor.org.timeZone) })}` : null}
             </p>
