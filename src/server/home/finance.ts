@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { customers, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { quotationScopeOf } from '../access/scopes';
+import { todayIn } from '../opportunities/commands';
 import { HOME_LIST } from './rep';
 
 /**
@@ -18,7 +19,7 @@ export function awaitingOrder(actor: Actor): SQL {
 }
 
 /** Finance's view: accepted quotations not yet ordered, latest first, and their total per currency. */
-export async function financeHome(db: Db, actor: Actor) {
+export async function financeHome(db: Db, actor: Actor, now = new Date()) {
   const where = awaitingOrder(actor);
   const latest = db
     .select({
@@ -49,6 +50,7 @@ export async function financeHome(db: Db, actor: Actor) {
     .orderBy(quotations.currency);
   const [rows, totals] = await Promise.all([latest, sums]);
   return {
+    today: todayIn(actor.org.timeZone, now),
     accepted: { rows, count: totals.reduce((s, m) => s + m.n, 0), totals: totals.map((m) => ({ currency: m.currency, amount: m.amount })) },
   };
 }

@@ -14,7 +14,7 @@ export async function homeFor(db: Db, actor: Actor, now = new Date()) {
     case 'rep':
       return { kind: 'rep' as const, data: await repHome(db, actor, now) };
     case 'finance':
-      return { kind: 'finance' as const, data: await financeHome(db, actor) };
+      return { kind: 'finance' as const, data: await financeHome(db, actor, now) };
     default:
       return { kind: 'team' as const, data: await teamHome(db, actor, now) };
   }
