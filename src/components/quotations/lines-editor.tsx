@@ -50,6 +50,17 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[] | null>(null);
   const searchId = useId();
+  // Suggestions for a line's unit: the organization's units in the quotation's language.
+  const unitListId = useId();
+  const [unitNames, setUnitNames] = useState<string[]>([]);
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetch(`/api/units?${new URLSearchParams({ language })}`, { signal: ctl.signal })
+      .then((r) => (r.ok ? r.json() : []))
+      .then((names: unknown) => setUnitNames(Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : []))
+      .catch(() => {});
+    return () => ctl.abort();
+  }, [language]);
   const defaultRate = rates[0]?.id ?? '';
 
   useEffect(() => {
@@ -97,6 +108,7 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
   return (
     <div className="space-y-3" data-testid="lines-editor">
       <input type="hidden" name="lines" value={payload} />
+      <datalist id={unitListId}>{unitNames.map((n) => <option key={n} value={n} />)}</datalist>
       <input type="hidden" name="discountKind" value={v.discountKind} />
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -132,7 +144,7 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-1">
                 {labels.unit}
-                <input className={cell} value={l.unit} onChange={(e) => setLine(l.key, { unit: e.target.value })} aria-invalid={err(l.key, 'unit') ? true : undefined} />
+                <input className={cell} list={unitListId} value={l.unit} onChange={(e) => setLine(l.key, { unit: e.target.value })} aria-invalid={err(l.key, 'unit') ? true : undefined} />
                 <Err k={at(l.key, 'unit')} />
               </label>
               <label className="col-span-2 flex flex-col gap-1 text-xs text-slate-600 sm:col-span-4">

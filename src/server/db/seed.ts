@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { contacts, customers, lostReasons, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, taxRates, teams, territories, users, userTerritories } from './schema';
+import { contacts, customers, lostReasons, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, taxRates, teams, territories, units, users, userTerritories } from './schema';
 import { ensureTaxRates } from '../catalog/tax-rates';
 import Decimal from 'decimal.js';
 import { ensureDefaultPipeline } from '../pipelines';
@@ -173,19 +173,38 @@ const eqId = (id: string) => eq(users.id, id);
 async function seedCatalog(tx: Db, orgId: string, customerIds: string[]) {
   await ensureTaxRates(tx, orgId);
   const [exempt] = await tx.select().from(taxRates).where(and(eq(taxRates.orgId, orgId), eq(taxRates.kind, 'exempt')));
+  // Units in all four languages; the main name is the organization's language (Thai).
+  const unitNames: Record<string, { en: string; th: string; vi: string; ru: string }> = {
+    piece: { en: 'piece', th: 'ชิ้น', vi: 'cái', ru: 'шт.' },
+    unit: { en: 'unit', th: 'เครื่อง', vi: 'chiếc', ru: 'ед.' },
+    set: { en: 'set', th: 'ชุด', vi: 'bộ', ru: 'компл.' },
+    system: { en: 'system', th: 'ระบบ', vi: 'hệ thống', ru: 'система' },
+    job: { en: 'job', th: 'งาน', vi: 'lần', ru: 'услуга' },
+    hour: { en: 'hour', th: 'ชั่วโมง', vi: 'giờ', ru: 'ч' },
+    day: { en: 'day', th: 'วัน', vi: 'ngày', ru: 'день' },
+    year: { en: 'year', th: 'ปี', vi: 'năm', ru: 'год' },
+  };
+  const unitRows = await tx
+    .insert(units)
+    .values(Object.values(unitNames).map((n) => ({ orgId, name: n.th, names: n })))
+    .returning();
+  const unitOf = (key: string) => unitRows.find((u) => u.name === unitNames[key].th)!;
   const items = [
-    { code: 'AC-12000', name: 'Inverter air conditioner 12,000 BTU', th: 'เครื่องปรับอากาศอินเวอร์เตอร์ 12,000 บีทียู', unit: 'unit', price: '18900' },
-    { code: 'AC-INST', name: 'Air conditioner installation', th: 'ค่าติดตั้งเครื่องปรับอากาศ', unit: 'job', price: '2500' },
-    { code: 'POS-T1', name: 'POS terminal with receipt printer', th: 'เครื่อง POS พร้อมเครื่องพิมพ์ใบเสร็จ', unit: 'set', price: '24500' },
-    { code: 'CAM-4K', name: '4K security camera', th: 'กล้องวงจรปิดความละเอียด 4K', unit: 'unit', price: '3290.50' },
-    { code: 'SOL-5KW', name: 'Solar rooftop system 5 kW', th: 'ระบบโซลาร์รูฟท็อป 5 กิโลวัตต์', unit: 'system', price: '165000' },
-    { code: 'DESK-140', name: 'Office desk 140 cm', th: 'โต๊ะทำงาน 140 ซม.', unit: 'pc', price: '4590' },
-    { code: 'MAINT-Y', name: 'Annual maintenance contract', th: 'สัญญาบำรุงรักษารายปี', unit: 'year', price: '12000' },
-    { code: 'TRAIN-D', name: 'On-site training (exempt)', th: 'ฝึกอบรม ณ สถานที่ลูกค้า', unit: 'day', price: '8000', exempt: true },
+    { code: 'AC-12000', name: 'Inverter air conditioner 12,000 BTU', th: 'เครื่องปรับอากาศอินเวอร์เตอร์ 12,000 บีทียู', vi: 'Máy lạnh inverter 12.000 BTU', ru: 'Инверторный кондиционер 12 000 BTU', unit: 'unit', price: '18900', floor: '17000' },
+    { code: 'AC-INST', name: 'Air conditioner installation', th: 'ค่าติดตั้งเครื่องปรับอากาศ', vi: 'Lắp đặt máy lạnh', ru: 'Монтаж кондиционера', unit: 'job', price: '2500' },
+    { code: 'POS-T1', name: 'POS terminal with receipt printer', th: 'เครื่อง POS พร้อมเครื่องพิมพ์ใบเสร็จ', vi: 'Máy POS kèm máy in hóa đơn', ru: 'POS-терминал с принтером чеков', unit: 'set', price: '24500', floor: '22000' },
+    { code: 'CAM-4K', name: '4K security camera', th: 'กล้องวงจรปิดความละเอียด 4K', vi: 'Camera an ninh 4K', ru: 'Камера видеонаблюдения 4K', unit: 'unit', price: '3290.50' },
+    { code: 'SOL-5KW', name: 'Solar rooftop system 5 kW', th: 'ระบบโซลาร์รูฟท็อป 5 กิโลวัตต์', vi: 'Hệ thống điện mặt trời áp mái 5 kW', ru: 'Солнечная электростанция на крыше 5 кВт', unit: 'system', price: '165000' },
+    { code: 'DESK-140', name: 'Office desk 140 cm', th: 'โต๊ะทำงาน 140 ซม.', vi: 'Bàn làm việc 140 cm', ru: 'Офисный стол 140 см', unit: 'piece', price: '4590' },
+    { code: 'MAINT-Y', name: 'Annual maintenance contract', th: 'สัญญาบำรุงรักษารายปี', vi: 'Hợp đồng bảo trì hằng năm', ru: 'Годовой договор на обслуживание', unit: 'year', price: '12000' },
+    { code: 'TRAIN-D', name: 'On-site training (exempt)', th: 'ฝึกอบรม ณ สถานที่ลูกค้า', vi: 'Đào tạo tại chỗ (miễn thuế)', ru: 'Обучение на месте (без НДС)', unit: 'day', price: '8000', exempt: true },
   ];
   const rows = await tx
     .insert(products)
-    .values(items.map((i) => ({ orgId, code: i.code, name: i.name, names: { th: i.th }, unit: i.unit, price: i.price, taxRateId: i.exempt ? exempt.id : null })))
+    .values(items.map((i) => ({
+      orgId, code: i.code, name: i.name, names: { th: i.th, vi: i.vi, ru: i.ru }, unit: unitOf(i.unit).name, unitId: unitOf(i.unit).id,
+      price: i.price, floorPrice: i.floor ?? null, taxRateId: i.exempt ? exempt.id : null,
+    })))
     .returning();
   const [general] = await tx.insert(priceLists).values({ orgId, name: 'Standard THB 2026', currency: 'THB' }).returning();
   const [wholesale] = await tx.insert(priceLists).values({ orgId, name: 'Wholesale THB', currency: 'THB', customerGroup: 'Wholesale' }).returning();

@@ -7,9 +7,10 @@ import { invalid } from '../errors';
 import { checkTotalsInput, computeTotals, type Totals } from '../documents/totals';
 import { listTaxRates } from '../catalog/tax-rates';
 import { productName } from '../catalog/products';
+import { resolveLineUnits } from '../catalog/units';
 import type { LineInput, QuotationInput } from './schemas';
 
-export type PreparedLine = LineInput & { description: string; taxRateId: string; taxRate: string; taxKind: 'vat' | 'zero' | 'exempt' };
+export type PreparedLine = LineInput & { description: string; taxRateId: string; taxRate: string; taxKind: 'vat' | 'zero' | 'exempt'; unitId?: string | null };
 
 /**
  * Checks a quotation's lines and discounts against the catalogue and the tax rates of the
@@ -55,6 +56,9 @@ export async function prepareLines(
   };
   Object.assign(errors, checkTotalsInput(totalsInput), errors);
   if (Object.keys(errors).length) throw invalid(errors);
+  // Which of the organization's units each line's text means (one query for all lines).
+  const unitIds = await resolveLineUnits(db, actor.orgId, lines, known);
+  lines.forEach((l, i) => (l.unitId = unitIds[i]));
   const totals: Totals = computeTotals(totalsInput);
   return { lines, totals };
 }

@@ -70,10 +70,11 @@ export default async function PublicQuotePage({ params }: { params: Promise<{ to
         </div>
       </div>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-        {lines.map((l) => (
+        {/* Names of products, units and VAT in the quotation's language (quotations/document.ts). */}
+        {lines.map((l, i) => (
           <li key={l.id} className="grid gap-1 px-4 py-3 sm:grid-cols-6">
-            <span className="sm:col-span-3">{l.position}. {l.description}</span>
-            <span className="text-slate-600 sm:text-right">{trimZeros(l.quantity)} {l.unit} × {money(trimZeros(l.unitPrice))}</span>
+            <span className="sm:col-span-3">{l.position}. {doc.lines[i]?.description ?? l.description}</span>
+            <span className="text-slate-600 sm:text-right">{trimZeros(l.quantity)} {doc.lines[i]?.unit ?? l.unit} × {money(trimZeros(l.unitPrice))}</span>
             <span className="text-slate-600 sm:text-right">{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? `−${trimZeros(l.discountValue)} %` : `−${money(l.discount)}`}</span>
             <span className="font-medium sm:text-right">{money(l.net)}</span>
           </li>

@@ -33,7 +33,8 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
   const money = (v: string) => formatMoney(v, q.currency, locale);
-  const doc = await quotationDocument(db, q);
+  // Product names, units and VAT labels in the viewer's language (the PDF prints the quotation's).
+  const doc = await quotationDocument(db, q, { names: locale });
   const status = q.effectiveStatus;
   const mayEdit = can(actor, 'quotation.edit');
   const maySend = can(actor, 'quotation.send');
@@ -96,11 +97,11 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
         <h2 className="text-lg font-semibold">{t('lines')}</h2>
         {/* Phones get one card per line; wider screens a table. */}
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm sm:hidden">
-          {q.lines.map((l) => (
+          {q.lines.map((l, i) => (
             <li key={l.id} className="space-y-1 px-3 py-2">
-              <p>{l.position}. {l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{l.description}</p>
+              <p>{l.position}. {l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{doc.lines[i]?.description ?? l.description}</p>
               <p className="flex justify-between gap-2 text-slate-600">
-                <span>{trimZeros(l.quantity)} {l.unit} × {formatMoney(trimZeros(l.unitPrice), q.currency, locale)}{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? ` −${trimZeros(l.discountValue)} %` : ` −${money(l.discount)}`}</span>
+                <span>{trimZeros(l.quantity)} {doc.lines[i]?.unit ?? l.unit} × {formatMoney(trimZeros(l.unitPrice), q.currency, locale)}{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? ` −${trimZeros(l.discountValue)} %` : ` −${money(l.discount)}`}</span>
                 <span className="font-medium text-slate-900">{money(l.net)}</span>
               </p>
             </li>
@@ -119,11 +120,11 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {q.lines.map((l) => (
+              {q.lines.map((l, i) => (
                 <tr key={l.id}>
                   <td className="px-3 py-2">{l.position}</td>
-                  <td className="px-3 py-2">{l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{l.description}</td>
-                  <td className="px-3 py-2 text-right">{trimZeros(l.quantity)} {l.unit}</td>
+                  <td className="px-3 py-2">{l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{doc.lines[i]?.description ?? l.description}</td>
+                  <td className="px-3 py-2 text-right">{trimZeros(l.quantity)} {doc.lines[i]?.unit ?? l.unit}</td>
                   <td className="px-3 py-2 text-right">{formatMoney(trimZeros(l.unitPrice), q.currency, locale)}</td>
                   <td className="px-3 py-2 text-right">{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? `${trimZeros(l.discountValue)} %` : money(l.discount)}</td>
                   <td className="px-3 py-2 text-right">{money(l.net)}</td>
