@@ -8,6 +8,8 @@ import { ArrowUp } from 'lucide-react';
 export type EditorLine = {
   key: string; productId: string; code: string; description: string; unit: string; quantity: string; unitPrice: string;
   discountKind: DiscountKind; discountValue: string; taxRateId: string;
+  /** The catalogue had no price in the quotation's currency when it changed: the rep confirms this one. */
+  priceToConfirm?: boolean;
 };
 export type EditorValues = { currency: string; pricesIncludeTax: boolean; discountKind: DiscountKind; discountValue: string; lines: EditorLine[] };
 type Rate = { id: string; name: string; rate: string };
@@ -15,7 +17,7 @@ type Hit = { id: string; code: string; name: string; unit: string; price: string
 export type EditorLabels = Record<
   | 'currency' | 'pricesIncludeTax' | 'lines' | 'addProduct' | 'productSearch' | 'addFreeLine' | 'noProducts' | 'description' | 'unit'
   | 'quantity' | 'unitPrice' | 'discount' | 'discountKind' | 'percent' | 'amount' | 'tax' | 'net' | 'remove' | 'up' | 'documentDiscount'
-  | 'subtotal' | 'lineDiscounts' | 'taxBase' | 'grandTotal' | 'noPrice',
+  | 'subtotal' | 'lineDiscounts' | 'taxBase' | 'grandTotal' | 'noPrice' | 'priceToConfirm' | 'confirmPrice',
   string
 >;
 
@@ -80,6 +82,33 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
   }, [q, customerId, v.currency, v.pricesIncludeTax, language]);
 
   const set = (patch: Partial<EditorValues>) => setV((cur) => ({ ...cur, ...patch }));
+  /**
+   * A new currency re-prices the catalogue lines from that currency's prices; a line the catalogue
+   * does not price there keeps its figure and is marked for the rep to confirm (the server does the
+   * same for a form sent without this, and refuses to send a marked line).
+   */
+  const [checkedFor, setCheckedFor] = useState(v.currency);
+  const changeCurrency = (currency: string) => {
+    const before = v.currency;
+    set({ currency });
+    const ids = [...new Set(v.lines.map((l) => l.productId).filter(Boolean))];
+    if (!ids.length || currency === before) {
+      setCheckedFor(currency);
+      return;
+    }
+    const params = new URLSearchParams({ ids: ids.join(','), customerId, currency, pricesIncludeTax: String(v.pricesIncludeTax) });
+    fetch(`/api/products/prices?${params}`)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : null))
+      .then((prices) => {
+        if (!prices) return;
+        setV((cur) => (cur.currency !== currency ? cur : {
+          ...cur,
+          lines: cur.lines.map((l) => (!l.productId ? l : prices[l.productId] ? { ...l, unitPrice: prices[l.productId], priceToConfirm: false } : { ...l, priceToConfirm: true })),
+        }));
+        setCheckedFor(currency);
+      })
+      .catch(() => {});
+  };
   const setLine = (key: string, patch: Partial<EditorLine>) => set({ lines: v.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) });
   const add = (l: Partial<EditorLine>) =>
     set({ lines: [...v.lines, { key: newKey(), productId: '', code: '', description: '', unit: '', quantity: '1', unitPrice: '', discountKind: 'percent', discountValue: '0', taxRateId: defaultRate, ...l }] });
@@ -97,7 +126,7 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v, rates]);
   const money = (s: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: v.currency }).format(s as unknown as number);
-  const payload = JSON.stringify(v.lines.map(({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId }) => ({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId })));
+  const payload = JSON.stringify(v.lines.map(({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId, priceToConfirm }) => ({ productId, description, unit, quantity, unitPrice, discountKind, discountValue, taxRateId, priceToConfirm: Boolean(priceToConfirm) })));
   const at = (key: string, f?: string) => {
     const i = sentKeys.indexOf(key);
     return i < 0 ? '' : f ? `lines.${i}.${f}` : `lines.${i}`;
@@ -109,11 +138,13 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
     <div className="space-y-3" data-testid="lines-editor">
       <input type="hidden" name="lines" value={payload} />
       <datalist id={unitListId}>{unitNames.map((n) => <option key={n} value={n} />)}</datalist>
+      {/* Tells the server these lines were re-priced here for this currency (else it re-prices them). */}
+      <input type="hidden" name="pricesCheckedFor" value={checkedFor} />
       <input type="hidden" name="discountKind" value={v.discountKind} />
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {labels.currency}
-          <select name="currency" value={v.currency} onChange={(e) => set({ currency: e.target.value })} className="input" aria-invalid={errors.currency ? true : undefined}>
+          <select name="currency" value={v.currency} onChange={(e) => changeCurrency(e.target.value)} className="input" aria-invalid={errors.currency ? true : undefined}>
             {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
           <FieldError name="currency" as="span" />
@@ -149,8 +180,14 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
               </label>
               <label className="col-span-2 flex flex-col gap-1 text-xs text-slate-600 sm:col-span-4">
                 {labels.unitPrice}
-                <input className={cell} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.target.value })} aria-invalid={err(l.key, 'unitPrice') ? true : undefined} />
+                <input className={cell} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.target.value, priceToConfirm: false })} aria-invalid={err(l.key, 'unitPrice') || l.priceToConfirm ? true : undefined} />
                 <Err k={at(l.key, 'unitPrice')} />
+                {l.priceToConfirm ? (
+                  <span className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="price-to-confirm">
+                    {labels.priceToConfirm.replace('{currency}', v.currency)}
+                    <button type="button" className="underline" onClick={() => setLine(l.key, { priceToConfirm: false })}>{labels.confirmPrice}</button>
+                  </span>
+                ) : null}
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-3">
                 {labels.discount}
@@ -292,6 +329,7 @@ function fromEcho(values: Record<string, string | string[]> | undefined, initial
       return {
         key: `echo${i}`, productId: str(l?.productId), code: known?.code ?? '', description: str(l?.description), unit: str(l?.unit),
         quantity: str(l?.quantity), unitPrice: str(l?.unitPrice), discountKind: kind(l?.discountKind), discountValue: str(l?.discountValue), taxRateId: str(l?.taxRateId),
+        priceToConfirm: l?.priceToConfirm === true,
       };
     }),
   };

@@ -11,6 +11,11 @@ import { notifyMany } from '../notifications';
 import { catalogPrices } from '../catalog/pricing';
 import { minorUnits } from '../documents/totals';
 import { displayNumber, getQuotation, quotationScope } from './queries';
+import { z } from 'zod';
+import { choice, longText, uuid, version } from '../validation';
+
+export const requestApprovalInput = z.object({ id: uuid, version });
+export const decideApprovalInput = z.object({ id: uuid, version, decision: choice(['approve', 'reject']), note: longText(1000) });
 
 /** Why a quotation needs a manager's approval before it can be sent. */
 export type DiscountIssue =
@@ -29,7 +34,7 @@ export async function discountPolicyOf(db: Db, orgId: string, role: Role): Promi
   return p ?? { role, maxLinePercent: null, maxDocumentPercent: null };
 }
 
-type Header = { customerId: string; currency: string; pricesIncludeTax: boolean; subtotal: string; discountTotal: string };
+type Header = { customerId: string; currency: string; pricesIncludeTax: boolean; discountTotal: string };
 type StoredLine = { position: number; productId: string | null; quantity: string; gross: string; discount: string; net: string };
 
 const pct = (part: Decimal, whole: Decimal) => (whole.isZero() ? new Decimal(0) : part.times(100).div(whole));
@@ -37,7 +42,7 @@ const shown = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toStri
 
 /**
  * The discounts a role may not give on its own, from the stored figures of a quotation: each line's
- * discount against its gross, all discounts together against the subtotal, and each catalogue
+ * discount against its gross, all discounts together against the lines' gross, and each catalogue
  * line's net unit price (after its share of the document discount) against the product's floor in
  * the quotation's currency and tax mode. Empty: the quotation can go out without approval.
  */
@@ -53,7 +58,9 @@ export async function discountIssues(db: Db, actor: Actor, role: Role, q: Header
   }
   if (policy.maxDocumentPercent !== null) {
     const limit = new Decimal(policy.maxDocumentPercent);
-    const p = pct(new Decimal(q.discountTotal), new Decimal(q.subtotal));
+    // Against the amount before any discount: the lines' gross (the subtotal is already net of line discounts).
+    const gross = lines.reduce((s, l) => s.plus(l.gross), new Decimal(0));
+    const p = pct(new Decimal(q.discountTotal), gross);
     if (p.gt(limit)) issues.push({ kind: 'document', percent: shown(p), limit: shown(limit) });
   }
   const ids = [...new Set(lines.map((l) => l.productId).filter((v): v is string => Boolean(v)))];

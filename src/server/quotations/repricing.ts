@@ -7,7 +7,7 @@ import { catalogPrices } from '../catalog/pricing';
 import type { LineInput } from './schemas';
 
 type Previous = { currency: string; lines: { productId: string | null; unitPrice: string }[] };
-type Target = { customerId: string | null; currency: string; pricesIncludeTax: boolean; lines: LineInput[] };
+type Target = { customerId: string | null; currency: string; pricesIncludeTax: boolean; lines: LineInput[]; pricesCheckedFor?: string };
 
 const same = (a: string, b: string) => {
   const n = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
@@ -24,7 +24,7 @@ const same = (a: string, b: string) => {
  * guarantee for a form sent without that (or with a stale price).
  */
 export async function repriceForCurrency(db: Db, actor: Actor, target: Target, previous: Previous | null): Promise<LineInput[]> {
-  if (!previous || previous.currency === target.currency) return target.lines;
+  if (!previous || previous.currency === target.currency || target.pricesCheckedFor === target.currency) return target.lines;
   const untouched = target.lines.map((l) =>
     Boolean(l.productId) && previous.lines.some((p) => p.productId === l.productId && same(p.unitPrice, l.unitPrice)),
   );

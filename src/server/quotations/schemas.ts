@@ -48,6 +48,8 @@ export const quotationInput = z.object({
   terms: longText(5000),
   notes: longText(5000),
   lines: z.preprocess(parseLines, z.array(lineInput, { message: 'invalid' }).max(500, 'tooLong')),
+  // The currency the editor last re-priced the catalogue lines for; another one and the server does it.
+  pricesCheckedFor: text(3).optional(),
 });
 export type QuotationInput = z.infer<typeof quotationInput>;
 

@@ -2,13 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { formAction } from '@/server/action';
-import { decideApproval, requestApproval } from '@/server/quotations/approval';
-import { choice, longText, uuid, version } from '@/server/validation';
+import { decideApproval, decideApprovalInput, requestApproval, requestApprovalInput } from '@/server/quotations/approval';
 
 export const requestApprovalAction = formAction(
-  z.object({ id: uuid, version }),
+  requestApprovalInput,
   async ({ db, actor, input }) => {
     await requestApproval(db, actor, input.id, input.version);
     return input.id;
@@ -20,7 +18,7 @@ export const requestApprovalAction = formAction(
 );
 
 export const decideApprovalAction = formAction(
-  z.object({ id: uuid, version, decision: choice(['approve', 'reject']), note: longText(1000) }),
+  decideApprovalInput,
   async ({ db, actor, input }) => {
     await decideApproval(db, actor, input.id, input.version, input.decision, input.note);
     return { id: input.id, decision: input.decision };

@@ -31,6 +31,7 @@ export async function QuoteForm({ action, values, contacts, owners, rates, submi
     unitPrice: t('line.unitPrice'), discount: t('line.discount'), discountKind: t('line.discountKind'), percent: t('line.percent'), amount: t('line.amount'),
     tax: t('line.tax'), net: t('line.net'), remove: t('line.remove', { n: '{n}' }), up: t('line.up', { n: '{n}' }), documentDiscount: t('documentDiscount'), subtotal: t('subtotal'),
     lineDiscounts: t('lineDiscounts'), taxBase: t('taxBase'), grandTotal: t('grandTotal'), noPrice: t('noPrice', { currency: '{currency}' }),
+    priceToConfirm: t('approval.priceToConfirm', { currency: '{currency}' }), confirmPrice: t('approval.confirmPrice'),
   };
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="quote-form">

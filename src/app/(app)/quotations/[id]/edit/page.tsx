@@ -38,6 +38,7 @@ export default async function EditQuotationPage({ params }: { params: Promise<{ 
           lines: q.lines.map((l) => ({
             key: l.id, productId: l.productId ?? '', code: l.productCode, description: l.description, unit: l.unit, quantity: trimZeros(l.quantity),
             unitPrice: trimZeros(l.unitPrice), discountKind: l.discountKind, discountValue: trimZeros(l.discountValue), taxRateId: l.taxRateId ?? '',
+            priceToConfirm: l.priceToConfirm,
           })),
         }}
       />
