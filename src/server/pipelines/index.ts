@@ -79,11 +79,13 @@ export async function listPipelines(db: Db, actor: Actor) {
   return ordered.map((p) => ({ ...p, stages: ss.filter((s) => s.pipelineId === p.id) }));
 }
 
-export async function getPipeline(db: Db, actor: Actor, id: string) {
+/** One pipeline of the organization with its stages in order (two reads, however many pipelines there are). */
+export async function getPipeline(db: Db, actor: Actor, id: string): Promise<PipelineWithStages> {
   if (!isUuid(id)) throw notFound();
-  const p = (await listPipelines(db, actor)).find((x) => x.id === id);
+  const [p] = await db.select().from(pipelines).where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)));
   if (!p) throw notFound();
-  return p;
+  const ss = await db.select().from(stages).where(eq(stages.pipelineId, id)).orderBy(asc(stages.position));
+  return { ...p, stages: ss };
 }
 
 export async function listLostReasons(db: Db, actor: Actor) {

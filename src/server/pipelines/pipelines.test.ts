@@ -76,3 +76,118 @@ describe('lost reasons', () => {
     await expect(updateLostReason(w.db, w.actors.admin2, id, { active: true })).rejects.toMatchObject({ code: 'notFound' });
   });
 });
+
+describe('names per language', () => {
+  it('the default stages and lost reasons carry a name in every language; `name` is the organization\'s', async () => {
+    const { localName } = await import('@/lib/local-name');
+    const [p] = await listPipelines(w.db, w.actors.admin);
+    const qualified = p.stages.find((s) => s.probability === 10)!;
+    expect(qualified.name).toBe('Qualified');
+    expect(Object.keys(qualified.names).sort()).toEqual(['en', 'ru', 'th', 'vi']);
+    expect(localName(qualified, 'ru')).toBe('Квалифицирована');
+    expect(localName(qualified, 'th')).toBe('ผ่านการคัดกรอง');
+    const price = (await listLostReasons(w.db, w.actors.admin)).find((r) => r.name === 'Price')!;
+    expect(localName(price, 'vi')).toBe('Giá');
+  });
+
+  it('a stage keeps the names typed per language; an empty one falls back to the main name', async () => {
+    const { localName } = await import('@/lib/local-name');
+    const { act } = await import('../../../tests/support/act');
+    const { stageInput } = await import('./index');
+    const { z } = await import('zod');
+    const id = await createPipeline(w.db, w.actors.admin, { name: 'Names', teamId: null });
+    const schema = stageInput.extend({ pipelineId: z.string() });
+    const out = await act(w.db, w.actors.admin, schema, ({ db, actor, input }) => addStage(db, actor, input.pipelineId, input), {
+      pipelineId: id, name: 'Site visit', probability: '40', kind: 'open', name_ru: '  Выезд на объект ', name_th: '', name_vi: 'Khảo sát', name_en: '',
+    });
+    expect(out.state.status).toBe('ok');
+    const stage = (await listPipelines(w.db, w.actors.admin)).find((p) => p.id === id)!.stages.find((s) => s.id === out.result)!;
+    expect(stage.names).toEqual({ ru: 'Выезд на объект', vi: 'Khảo sát' });
+    expect(localName(stage, 'ru')).toBe('Выезд на объект');
+    expect(localName(stage, 'th')).toBe('Site visit');
+    expect(localName(stage, 'en')).toBe('Site visit');
+    // Hostile text in a name per language is refused like any name.
+    const bad = await act(w.db, w.actors.admin, schema, ({ db, actor, input }) => addStage(db, actor, input.pipelineId, input), {
+      pipelineId: id, name: 'x', probability: '40', kind: 'open', name_ru: 'a\u0000b', name_vi: 'y'.repeat(81),
+    });
+    expect(bad.state.status).toBe('error');
+    expect(bad.state.fieldErrors).toMatchObject({ name_ru: expect.any(String), name_vi: expect.any(String) });
+    // Editing replaces the names: one cleared falls back again.
+    await updateStage(w.db, w.actors.admin, stage.id, { name: 'Site survey', name_vi: 'Khảo sát hiện trường', probability: 40, kind: 'open' });
+    const again = (await listPipelines(w.db, w.actors.admin)).find((p) => p.id === id)!.stages.find((s) => s.id === stage.id)!;
+    expect(again.names).toEqual({ vi: 'Khảo sát hiện trường' });
+    expect(localName(again, 'ru')).toBe('Site survey');
+  });
+
+  it('a lost reason keeps its names per language, and a lost deal shows its reason even once retired', async () => {
+    const { localName } = await import('@/lib/local-name');
+    const { addLostReason, updateLostReason, listAllLostReasons } = await import('./index');
+    const { moveOpportunity } = await import('../opportunities/commands');
+    const id = await addLostReason(w.db, w.actors.admin, 'Delivery', { ru: 'Сроки поставки' });
+    let r = (await listAllLostReasons(w.db, w.actors.admin)).find((x) => x.id === id)!;
+    expect(localName(r, 'ru')).toBe('Сроки поставки');
+    expect(localName(r, 'vi')).toBe('Delivery');
+    await updateLostReason(w.db, w.actors.admin, id, { name: 'Delivery', names: { vi: 'Giao hàng chậm' }, active: true });
+    r = (await listAllLostReasons(w.db, w.actors.admin)).find((x) => x.id === id)!;
+    expect(r.names).toEqual({ vi: 'Giao hàng chậm' });
+
+    const [p] = await listPipelines(w.db, w.actors.admin);
+    const lostStage = p.stages.find((s) => s.kind === 'lost')!;
+    const deal = await createOpportunity(w.db, w.actors.repA1, { title: 'Lost one', customerId: w.customers.a1, newCustomerName: '', contactId: null, pipelineId: p.id, stageId: p.stages[0].id, amount: '1', currency: 'THB', expectedCloseDate: null, probability: null, source: '', description: '', ownerId: '' });
+    const before = await getOpportunity(w.db, w.actors.repA1, deal);
+    await moveOpportunity(w.db, w.actors.repA1, { id: deal, stageId: lostStage.id, lostReasonId: id, lostNote: '' }, before.version);
+    await updateLostReason(w.db, w.actors.admin, id, { active: false });
+    const lost = await getOpportunity(w.db, w.actors.repA1, deal);
+    expect(localName({ name: lost.lostReasonName!, names: lost.lostReasonNames }, 'vi')).toBe('Giao hàng chậm');
+    expect(localName({ name: lost.stageName, names: lost.stageNames }, 'ru')).toBe('Сделка проиграна');
+    const { listOpportunities } = await import('../opportunities/queries');
+    const row = (await listOpportunities(w.db, w.actors.repA1, { q: 'Lost one' })).rows[0];
+    expect(localName({ name: row.stageName, names: row.stageNames }, 'th')).toBe('ไม่ได้งาน');
+  });
+});
+
+describe('a team\'s own pipeline', () => {
+  let v: World;
+  beforeAll(async () => {
+    v = await makeWorld();
+  });
+
+  it('a manager copies the shared pipeline for their team: same stages and names; the team starts there, deals stay where they are', async () => {
+    const { copyPipeline } = await import('./index');
+    const [shared] = await listPipelines(v.db, v.actors.mA);
+    expect(shared.teamId).toBeNull();
+    const old = await createOpportunity(v.db, v.actors.repA1, { title: 'Before the copy', customerId: v.customers.a1, newCustomerName: '', contactId: null, pipelineId: shared.id, stageId: shared.stages[1].id, amount: '10', currency: 'THB', expectedCloseDate: null, probability: null, source: '', description: '', ownerId: '' });
+
+    const copy = await copyPipeline(v.db, v.actors.mA, { pipelineId: shared.id, teamId: v.teams.teamA.id });
+    const mine = await listPipelines(v.db, v.actors.repA1);
+    expect(mine[0].id).toBe(copy);
+    expect(mine[0].teamId).toBe(v.teams.teamA.id);
+    expect(mine[0].stages.map((s) => [s.name, s.names, s.probability, s.kind, s.position])).toEqual(shared.stages.map((s, i) => [s.name, s.names, s.probability, s.kind, i]));
+    expect(mine[0].stages.every((s) => !shared.stages.some((x) => x.id === s.id))).toBe(true);
+    // The manager's page and board open on it too; another team still starts on the shared one.
+    expect((await listPipelines(v.db, v.actors.mA))[0].id).toBe(copy);
+    expect((await listPipelines(v.db, v.actors.repB1))[0].id).toBe(shared.id);
+    expect((await getOpportunity(v.db, v.actors.repA1, old)).pipelineId).toBe(shared.id);
+
+    // The manager shapes the copy, not the shared pipeline nor another team's.
+    await addStage(v.db, v.actors.mA, copy, { name: 'Site visit', probability: 50, kind: 'open' });
+    await expect(addStage(v.db, v.actors.mA, shared.id, { name: 'x', probability: 50, kind: 'open' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateStage(v.db, v.actors.mA, shared.stages[0].id, { name: 'x', probability: 5, kind: 'open' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(renamePipeline(v.db, v.actors.mA, shared.id, 'Mine now')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(renamePipeline(v.db, v.actors.mB, copy, 'Hijack')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateStage(v.db, v.actors.mB, mine[0].stages[0].id, { name: 'x', probability: 5, kind: 'open' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await listPipelines(v.db, v.actors.admin)).find((p) => p.id === shared.id)!.stages.length).toBe(5);
+  });
+
+  it('only for a team the manager manages, in the same organization; reps cannot copy', async () => {
+    const { copyPipeline } = await import('./index');
+    const [shared] = (await listPipelines(v.db, v.actors.admin)).filter((p) => p.teamId === null);
+    await expect(copyPipeline(v.db, v.actors.mA, { pipelineId: shared.id, teamId: v.teams.teamB.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(copyPipeline(v.db, v.actors.repA1, { pipelineId: shared.id, teamId: v.teams.teamA.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(copyPipeline(v.db, v.actors.mA, { pipelineId: shared.id, teamId: shared.id })).rejects.toMatchObject({ fields: { teamId: 'invalidChoice' } });
+    await expect(copyPipeline(v.db, v.actors.admin2, { pipelineId: shared.id, teamId: v.teams.teamA.id })).rejects.toMatchObject({ code: 'notFound' });
+    // An admin may give any team of theirs a copy.
+    const id = await copyPipeline(v.db, v.actors.admin, { pipelineId: shared.id, teamId: v.teams.teamB.id });
+    expect((await listPipelines(v.db, v.actors.repB1))[0].id).toBe(id);
+  });
+});
