@@ -34,6 +34,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         { href: '/admin/settings', label: t('settings') },
         { href: '/admin/tax-rates', label: t('taxRates') },
         { href: '/admin/units', label: t('units') },
+        { href: '/admin/discounts', label: t('discounts') },
         { href: '/admin/outbox', label: t('outbox') },
       ]
     : [];

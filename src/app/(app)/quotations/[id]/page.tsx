@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import type { Locale } from '@/server/i18n/locales';
 import { duplicateQuotationAction, reviseQuotationAction, revokeLinkAction, sendQuotationAction } from '../actions';
 import { StatusBadge } from '../status-badge';
+import { ApprovalPanel } from '@/components/quotations/approval-panel';
 import { detailRow } from '@/components/ui/detail-row';
 import { LOCALE_NAMES } from '@/lib/locale';
 import { normalizeAddress } from '@/server/net/client-address';
@@ -85,6 +86,7 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
         {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: normalizeAddress(q.acceptedIp) ?? q.acceptedIp ?? '' })}</span>) : null}
         {q.declinedAt ? row(t('status.declined'), `${t('declinedOn', { at: formatDateTime(q.declinedAt, locale, tz) })}${q.declineReason ? ` · ${t('declineReason', { reason: q.declineReason })}` : ''}`) : null}
       </dl>
+      <ApprovalPanel db={db} actor={actor} q={q} />
       {q.status === 'sent' && q.tokenRevokedAt ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="link-revoked-banner">
           {ts('revokedBanner', { at: formatDateTime(q.tokenRevokedAt, locale, tz) })}
@@ -125,7 +127,7 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
                   <td className="px-3 py-2">{l.position}</td>
                   <td className="px-3 py-2">{l.productCode ? <span className="text-slate-500">{l.productCode} · </span> : null}{doc.lines[i]?.description ?? l.description}</td>
                   <td className="px-3 py-2 text-right">{trimZeros(l.quantity)} {doc.lines[i]?.unit ?? l.unit}</td>
-                  <td className="px-3 py-2 text-right">{formatMoney(trimZeros(l.unitPrice), q.currency, locale)}</td>
+                  <td className="px-3 py-2 text-right">{formatMoney(trimZeros(l.unitPrice), q.currency, locale)}{l.priceToConfirm && q.status === 'draft' ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="price-to-confirm">{t('approval.priceToConfirm', { currency: q.currency })}</span> : null}</td>
                   <td className="px-3 py-2 text-right">{Number(l.discountValue) === 0 ? '' : l.discountKind === 'percent' ? `${trimZeros(l.discountValue)} %` : money(l.discount)}</td>
                   <td className="px-3 py-2 text-right">{money(l.net)}</td>
                 </tr>
