@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { contacts, customers, lostReasons, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, taxRates, teams, territories, units, users, userTerritories } from './schema';
+import { contacts, customers, lostReasons, notifications, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, tasks, taxRates, teams, territories, units, users, userTerritories } from './schema';
 import { ensureTaxRates } from '../catalog/tax-rates';
 import Decimal from 'decimal.js';
 import { ensureDefaultPipeline } from '../pipelines';
@@ -160,6 +160,7 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
       }
     }
 
+    await seedToday(tx, org.id, repUsers.map((r) => r.id), pipeline.id, stageRows.find((s) => s.kind === 'won')!);
     await seedCatalog(tx, org.id, allCustomers.map((c) => c.id));
 
     const repRows = await tx.select().from(users).where(and(eq(users.orgId, org.id), eq(users.role, 'rep')));
@@ -168,6 +169,34 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
 }
 
 const eqId = (id: string) => eq(users.id, id);
+
+/**
+ * Something for the home pages whenever the demo is seeded (the deals above carry fixed 2026 dates):
+ * per rep, a task due today and one overdue, their first open deal expected to close today, a deal
+ * won today and a notification. The tasks count as already reminded, so the reminders job raises
+ * nothing behind the journeys' backs.
+ */
+async function seedToday(tx: Db, orgId: string, repIds: string[], pipelineId: string, won: { id: string; probability: number }) {
+  // The organization's today, as todayIn (opportunities/commands) reads it.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const at = (day: string, time: string) => new Date(`${day}T${time}:00+07:00`);
+  const twoDaysAgo = new Date(Date.parse(`${today}T12:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10);
+  for (const [i, userId] of repIds.entries()) {
+    const [deal] = await tx.select().from(opportunities).where(and(eq(opportunities.ownerId, userId), eq(opportunities.status, 'open'))).orderBy(opportunities.title).limit(1);
+    if (!deal) continue;
+    await tx.update(opportunities).set({ expectedCloseDate: today }).where(eq(opportunities.id, deal.id));
+    const reminded = new Date();
+    await tx.insert(tasks).values([
+      { orgId, title: 'Call to confirm the order', dueAt: at(today, '16:00'), assigneeId: userId, createdById: userId, customerId: deal.customerId, opportunityId: deal.id, remindedAt: reminded },
+      { orgId, title: 'Send the revised price list', dueAt: at(twoDaysAgo, '10:00'), assigneeId: userId, createdById: userId, customerId: deal.customerId, remindedAt: reminded },
+    ]);
+    await tx.insert(opportunities).values({
+      orgId, title: 'Annual service contract', customerId: deal.customerId, pipelineId, stageId: won.id, amount: String(120_000 + i * 15_000),
+      currency: 'THB', expectedCloseDate: today, probability: won.probability, ownerId: userId, status: 'won', closedOn: today,
+    });
+    await tx.insert(notifications).values({ orgId, userId, kind: 'taskDue', params: { title: 'Send the revised price list' }, link: '/tasks' });
+  }
+}
 
 /** A small catalogue with Thai names, a general price list and a wholesale list for one customer group. */
 async function seedCatalog(tx: Db, orgId: string, customerIds: string[]) {
