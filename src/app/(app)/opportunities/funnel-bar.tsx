@@ -17,9 +17,10 @@ export async function FunnelBar({ actor, funnel, pipeline, perStage, filters, ba
   const t = await getTranslations('deals');
   const locale = (await getLocale()) as Locale;
   const tile = (label: string, value: React.ReactNode, testId: string) => (
-    <div className="card">
+    // min-w-0 and wrapping anywhere: nothing in a card may push past its edge on a 375 px phone.
+    <div className="card min-w-0">
       <p className="text-xs text-slate-500">{label}</p>
-      <div className="mt-1 text-lg font-semibold" data-testid={testId}>{value}</div>
+      <div className="mt-1 text-base font-semibold [overflow-wrap:anywhere] sm:text-lg" data-testid={testId}>{value}</div>
     </div>
   );
   return (

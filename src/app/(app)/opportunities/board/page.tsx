@@ -73,7 +73,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <Board
         columns={columns}
         canMove={can(actor, 'opportunity.edit')}
-        labels={{ moveTo: t('moveTo'), move: t('move'), seeAll: t('seeAll'), moving: t('moving'), empty: t('columnEmpty') }}
+        labels={{ moveTo: t('moveTo'), move: t('move'), seeAll: t('seeAll'), moving: t('moving'), empty: t('columnEmpty'), scrollLeft: t('scrollLeft'), scrollRight: t('scrollRight'), scrollHint: t('scrollHint') }}
       />
     </div>
   );
