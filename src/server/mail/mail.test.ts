@@ -6,7 +6,7 @@ import { makeWorld, type World } from '../../../tests/support/world';
 import { dispatchOutbox, listOutbox } from './index';
 import { notify } from '../notifications';
 import { setEmailNotifications } from '../account';
-import { contacts, outbox, users } from '../db/schema';
+import { contacts, outbox, quotations, users } from '../db/schema';
 import { addDays, createQuotation, findByToken, quotationInput, sendQuotation } from '../quotations';
 import { todayIn } from '../opportunities/commands';
 
@@ -81,6 +81,28 @@ describe('email notifications', () => {
     const link = /https?:\/\/[^\s]+\/q\/([A-Za-z0-9_-]{43})/.exec(String(mail?.body.text))?.[1];
     expect(link).toBe(token);
     expect((await findByToken(w.db, link!))?.quotation.id).toBe(id);
+  });
+
+  it('the CC the rep typed is kept in the outbox and passed to Resend', async () => {
+    process.env.RESEND_API_KEY = 're_test_key';
+    process.env.RESEND_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const to = `cc.buyer.${w.tag}@customer.test`;
+    const [c] = await w.db.insert(contacts).values({ orgId: w.org.id, customerId: w.customers.a1, name: 'Lan', email: to }).returning();
+    const id = await createQuotation(w.db, w.actors.repA1, quotationInput.parse({
+      customerId: w.customers.a1, contactId: c.id, language: 'vi', currency: 'VND', validUntil: addDays(todayIn('Asia/Bangkok'), 10),
+      lines: JSON.stringify([{ description: 'Lắp đặt', quantity: '1', unitPrice: '1000000', taxRateId: '' }]),
+    }));
+    const [q] = await w.db.select({ version: quotations.version }).from(quotations).where(eq(quotations.id, id));
+    const cc = [`boss.${w.tag}@customer.test`, `buyer2.${w.tag}@customer.test`];
+    await sendQuotation(w.db, w.actors.repA1, id, { version: q.version, subject: 'Báo giá {number}', message: 'Kính gửi anh Lan', cc });
+    const [row] = await w.db.select().from(outbox).where(eq(outbox.to, to));
+    expect(row.cc).toBe(cc.join(', '));
+    expect(await dispatchOutbox(w.db, { orgId: w.org.id })).toBeGreaterThanOrEqual(1);
+    const mail = received.find((r) => (r.body.to as string[] | string).toString().includes(to));
+    expect(mail?.body.cc).toEqual(cc);
+    // A mail without copies sends no cc at all.
+    const plain = received.find((r) => !(r.body.to as string[] | string).toString().includes(to));
+    expect(plain?.body.cc).toBeUndefined();
   });
 
   it('the outbox is for admins of the organization only', async () => {
