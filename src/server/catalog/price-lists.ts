@@ -24,7 +24,7 @@ export const priceListInput = z.object({
 });
 export type PriceListInput = z.infer<typeof priceListInput>;
 
-export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: money({ required: true }) });
+export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: money({ required: true }), floorPrice: money({ empty: '' }) });
 
 export async function listPriceLists(db: Db, actor: Actor, opts: { activeOnly?: boolean } = {}): Promise<PriceList[]> {
   const where = opts.activeOnly ? and(eq(priceLists.orgId, actor.orgId), eq(priceLists.active, true)) : eq(priceLists.orgId, actor.orgId);
@@ -35,7 +35,7 @@ export async function getPriceList(db: Db, actor: Actor, id: string) {
   const [list] = await db.select().from(priceLists).where(and(eq(priceLists.id, id), eq(priceLists.orgId, actor.orgId)));
   if (!list) throw notFound();
   const items = await db
-    .select({ productId: products.id, code: products.code, name: products.name, unit: products.unit, price: priceListItems.price })
+    .select({ productId: products.id, code: products.code, name: products.name, unit: products.unit, price: priceListItems.price, floorPrice: priceListItems.floorPrice })
     .from(priceListItems)
     .innerJoin(products, eq(products.id, priceListItems.productId))
     .where(eq(priceListItems.priceListId, id))
@@ -99,16 +99,22 @@ export async function setListPrice(db: Db, actor: Actor, input: z.infer<typeof p
   const [p] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.orgId, actor.orgId)));
   if (!p) throw invalid({ productId: 'unknownProduct' });
   const price = parseAmount(input.price, list.currency);
-  if ('error' in price) throw invalid({ price: price.error });
+  // The floor (optional) is the lowest net unit price on this list without a manager's approval.
+  const floor = input.floorPrice ? parseAmount(input.floorPrice, list.currency) : null;
+  const errors: Record<string, string> = {};
+  if ('error' in price) errors.price = price.error;
+  if (floor && 'error' in floor) errors.floorPrice = floor.error;
+  if (Object.keys(errors).length || 'error' in price || (floor && 'error' in floor)) throw invalid(errors);
+  const floorPrice = floor ? floor.value : null;
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ currency: priceLists.currency }).from(priceLists).where(eq(priceLists.id, list.id)).for('update');
     if (!locked) throw notFound();
     if (locked.currency !== list.currency) throw stale();
     await tx
       .insert(priceListItems)
-      .values({ priceListId: list.id, productId: p.id, price: price.value })
-      .onConflictDoUpdate({ target: [priceListItems.priceListId, priceListItems.productId], set: { price: price.value } });
-    await writeAudit(tx, actor, actor.orgId, 'price_list', list.id, 'price', { productId: p.id, price: price.value });
+      .values({ priceListId: list.id, productId: p.id, price: price.value, floorPrice })
+      .onConflictDoUpdate({ target: [priceListItems.priceListId, priceListItems.productId], set: { price: price.value, floorPrice } });
+    await writeAudit(tx, actor, actor.orgId, 'price_list', list.id, 'price', { productId: p.id, price: price.value, floorPrice });
   });
 }
 

@@ -199,7 +199,7 @@ describe('fuzz: catalogue', () => {
     }, 604);
     await run({
       name: 'setListPrice', schema: priceItemInput, run: ({ db, actor, input }) => setListPrice(db, actor, input), actor: w.actors.admin,
-      base: () => ({ priceListId: listId, productId, price: '17500.50' }), fields: { priceListId: 'id', productId: 'id', price: 'money' },
+      base: () => ({ priceListId: listId, productId, price: '17500.50', floorPrice: '15000' }), fields: { priceListId: 'id', productId: 'id', price: 'money', floorPrice: 'money' },
       ctx: { priceListId: ids(), productId: ids() },
     }, 605);
     await run({

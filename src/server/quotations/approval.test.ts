@@ -7,6 +7,7 @@ import { addDays, createQuotation, getQuotation, quotationInput, sendQuotation, 
 import { approvalState, decideApproval, decideApprovalInput, discountIssues, requestApproval, requestApprovalInput } from './approval';
 import { listDiscountPolicies, saveDiscountPolicies, discountPoliciesInput } from './discount-policies';
 import { act } from '../../../tests/support/act';
+import { priceItemInput, setListPrice } from '../catalog/price-lists';
 
 let w: World;
 let cheap: string; // a product with a floor price
@@ -135,6 +136,20 @@ describe('floor prices', () => {
     expect(await sendError(w.actors.admin, at)).toBe('sent');
     const below = await createQuotation(w.db, w.actors.admin, input({ lines: lines({ productId: cheap, unitPrice: '250000' }), discountValue: '20.01' }));
     expect(await sendError(w.actors.admin, below)).toBe('approvalRequired');
+  });
+});
+
+describe('floor prices on price lists', () => {
+  it('a list item\'s floor applies in its currency (a product floor is in the organization\'s)', async () => {
+    const [list] = await w.db.select().from(priceLists).where(eq(priceLists.orgId, w.org.id));
+    await setListPrice(w.db, w.actors.admin, priceItemInput.parse({ priceListId: list.id, productId: aircon, price: '15000000', floorPrice: '14000000' }));
+    await expect(setListPrice(w.db, w.actors.admin, priceItemInput.parse({ priceListId: list.id, productId: aircon, price: '15000000', floorPrice: '1.5' })))
+      .rejects.toMatchObject({ fields: { floorPrice: 'noDecimalsForCurrency' } });
+    const id = await createQuotation(w.db, w.actors.admin, input({ currency: 'VND', lines: lines({ productId: aircon, unitPrice: '13000000' }) }));
+    const q = await getQuotation(w.db, w.actors.admin, id);
+    expect(await discountIssues(w.db, w.actors.admin, 'admin', q, q.lines)).toEqual([{ kind: 'floor', position: 1, unitPrice: '13000000', floor: '14000000' }]);
+    await setListPrice(w.db, w.actors.admin, priceItemInput.parse({ priceListId: list.id, productId: aircon, price: '15000000', floorPrice: '' }));
+    expect(await discountIssues(w.db, w.actors.admin, 'admin', q, q.lines)).toEqual([]);
   });
 });
 

@@ -34,7 +34,7 @@ export default async function PriceListPage({ params }: { params: Promise<{ id: 
             <li key={i.productId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
               <span><span className="font-mono text-sm">{i.code}</span> · {i.name}</span>
               <span className="flex items-center gap-3">
-                <span>{formatMoney(trimZeros(i.price), list.currency, locale)}{i.unit ? ` / ${i.unit}` : ''}</span>
+                <span>{formatMoney(trimZeros(i.price), list.currency, locale)}{i.unit ? ` / ${i.unit}` : ''}{i.floorPrice !== null ? <span className="ml-2 text-xs text-slate-500" data-testid="item-floor">{t('listFloorPrice')}: {formatMoney(trimZeros(i.floorPrice), list.currency, locale)}</span> : null}</span>
                 {manage ? (
                   <ActionForm action={removeListPriceAction} submitLabel={t('remove')} className="flex" danger>
                     <Hidden name="priceListId" value={list.id} />
@@ -55,6 +55,7 @@ export default async function PriceListPage({ params }: { params: Promise<{ id: 
               <div className="grid gap-4 sm:grid-cols-2">
                 <SelectField name="productId" label={t('product')} options={products.map(({ product: p }) => ({ value: p.id, label: `${p.code} · ${p.name}` }))} />
                 <TextField name="price" label={`${t('items')} (${list.currency})`} inputMode="decimal" />
+                <TextField name="floorPrice" label={`${t('listFloorPrice')} (${list.currency})`} inputMode="decimal" hint={t('floorPriceHint')} />
               </div>
             </ActionForm>
           </section>
