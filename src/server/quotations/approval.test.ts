@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeWorld, type World } from '../../../tests/support/world';
 import { contacts, discountPolicies, notifications, priceListItems, priceLists, products, quotations } from '../db/schema';
 import { todayIn } from '../opportunities/commands';
-import { addDays, createQuotation, getQuotation, quotationInput, sendQuotation, updateQuotation, type QuotationInput } from '.';
+import { addDays, createQuotation, getQuotation, listQuotations, quotationInput, sendQuotation, updateQuotation, type QuotationInput } from '.';
 import { approvalState, decideApproval, decideApprovalInput, discountIssues, requestApproval, requestApprovalInput } from './approval';
 import { listDiscountPolicies, saveDiscountPolicies, discountPoliciesInput } from './discount-policies';
 import { act } from '../../../tests/support/act';
@@ -61,6 +61,10 @@ describe('discount limits per role', () => {
     expect((await ask(w.actors.repA1, { id, version: String(q.version) })).state.status).toBe('ok');
     const told = await w.db.select().from(notifications).where(and(eq(notifications.userId, w.people.mA.id), eq(notifications.kind, 'approvalRequested')));
     expect(told).toHaveLength(1);
+    // The manager finds it on the list under "awaiting approval"; a manager of another team does not.
+    const waiting = await listQuotations(w.db, w.actors.mA, { awaitingApproval: true });
+    expect(waiting.rows.map((r) => [r.id, r.awaitingApproval])).toEqual([[id, true]]);
+    expect((await listQuotations(w.db, w.actors.mB, { awaitingApproval: true })).rows).toEqual([]);
 
     // The rep cannot approve; a manager of another team does not even see it.
     q = await getQuotation(w.db, w.actors.repA1, id);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, customers, opportunities, products, quotationLines, quotations, users } from '../db/schema';
@@ -24,7 +24,7 @@ export function effectiveStatus(q: { status: string; validUntil: string }, today
   return q.status as QuotationStatus;
 }
 
-export type QuotationFilters = { q?: string; status?: QuotationStatus | ''; customerId?: string; opportunityId?: string; cursor?: string };
+export type QuotationFilters = { q?: string; status?: QuotationStatus | ''; customerId?: string; opportunityId?: string; cursor?: string; awaitingApproval?: boolean };
 
 function filterPredicate(actor: Actor, f: QuotationFilters, today: string): SQL {
   const parts: SQL[] = [quotationScope(actor)];
@@ -33,6 +33,8 @@ function filterPredicate(actor: Actor, f: QuotationFilters, today: string): SQL 
   if (f.status === 'expired') parts.push(eq(quotations.status, 'sent'), lt(quotations.validUntil, today));
   else if (f.status === 'sent') parts.push(eq(quotations.status, 'sent'), gte(quotations.validUntil, today));
   else if (f.status) parts.push(eq(quotations.status, f.status));
+  // Drafts whose salesperson asked for a discount approval that the current version does not have.
+  if (f.awaitingApproval) parts.push(eq(quotations.status, 'draft'), isNotNull(quotations.approvalRequestedAt), sql`${quotations.approvedVersion} is distinct from ${quotations.version}`);
   const q = searchTerm(f.q);
   if (q) {
     const p = containsPattern(q);
@@ -56,6 +58,7 @@ const listColumns = {
   opportunityId: quotations.opportunityId,
   ownerName: owner.name,
   createdAt: quotations.createdAt,
+  awaitingApproval: sql<boolean>`(${quotations.status} = 'draft' and ${quotations.approvalRequestedAt} is not null and ${quotations.approvedVersion} is distinct from ${quotations.version})`,
 };
 
 /** One page of quotations in scope, newest first, keyset over (created_at, id). */

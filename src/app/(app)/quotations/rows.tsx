@@ -7,7 +7,7 @@ import { StatusBadge } from './status-badge';
 
 type Row = {
   id: string; number: string | null; revision: number; status: QuotationStatus; validUntil: string; currency: string; grandTotal: string;
-  customerName: string; ownerName: string;
+  customerName: string; ownerName: string; awaitingApproval?: boolean;
 };
 
 /** Quotations as a list: number (or draft), customer, total, validity, status. Used by the list, customers and deals. */
@@ -24,7 +24,10 @@ export async function QuotationRows({ rows, showCustomer = true }: { rows: Row[]
           <span className="text-sm sm:col-span-1">{showCustomer ? r.customerName : r.ownerName}</span>
           <span className="text-sm sm:text-right">{formatMoney(r.grandTotal, r.currency, locale)}</span>
           <span className="text-sm text-slate-600">{t('validUntil')}: {formatDate(new Date(`${r.validUntil}T00:00:00Z`), locale, 'UTC')}</span>
-          <span><StatusBadge status={r.status} /></span>
+          <span className="flex flex-wrap gap-1">
+            <StatusBadge status={r.status} />
+            {r.awaitingApproval ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900" data-testid="awaiting-approval-badge">{t('approval.awaiting')}</span> : null}
+          </span>
         </li>
       ))}
     </ul>
