@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { contacts, customers, lostReasons, notifications, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, tasks, taxRates, teams, territories, units, users, userTerritories } from './schema';
+import { contacts, customers, discountPolicies, lostReasons, notifications, opportunities, organizations, pipelines, priceListItems, priceLists, products, stages, tasks, taxRates, teams, territories, units, users, userTerritories } from './schema';
 import { ensureTaxRates } from '../catalog/tax-rates';
 import Decimal from 'decimal.js';
 import { ensureDefaultPipeline } from '../pipelines';
@@ -78,6 +78,11 @@ export async function seedDemo(db: Db, opts: { force?: boolean } = {}): Promise<
     const finance = await mk('Fah Finance', 'finance@demo.test', 'finance', 'th');
     const [tBkk] = await tx.insert(teams).values({ orgId: org.id, name: 'Bangkok team', managerId: mBkk.id }).returning();
     const [tReg] = await tx.insert(teams).values({ orgId: org.id, name: 'Regions team', managerId: mReg.id }).returning();
+    // Reps give up to 15 % a line and 20 % a quotation on their own; managers 30 %; beyond that, approval.
+    await tx.insert(discountPolicies).values([
+      { orgId: org.id, role: 'rep', maxLinePercent: '15', maxDocumentPercent: '20' },
+      { orgId: org.id, role: 'manager', maxLinePercent: '30', maxDocumentPercent: '30' },
+    ]);
 
     const reps: { name: string; email: string; team: string; territories: string[]; locale?: string }[] = [
       { name: 'Somsak Silom', email: 'rep.bangrak@demo.test', team: tBkk.id, territories: ['Bang Rak'] },
