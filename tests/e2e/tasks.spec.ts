@@ -57,3 +57,50 @@ test('a user who opts in also gets the reminder by email (local outbox without a
   await expect(admin.getByTestId('outbox')).toContainText('rep.chatuchak@demo.test');
   await adminCtx.close();
 });
+
+test('My tasks in a week: seven days, the next week and back, a bad week in the address shows this week', async ({ page }, info) => {
+  await signIn(page, 'rep.bangrak@demo.test');
+  await navigate(page, '/tasks');
+  const views = page.getByTestId('task-views');
+  await expect(views.getByRole('link', { name: 'List' })).toHaveAttribute('aria-current', 'page');
+  await views.getByRole('link', { name: 'Week' }).click();
+  await expect(page).toHaveURL(/\/tasks\?view=week$/);
+  const week = page.getByTestId('tasks-week');
+  const thisMonday = (await week.getAttribute('data-week'))!;
+  const days = week.getByTestId('week-day');
+  await expect(days).toHaveCount(7);
+  await expect(days.first()).toHaveAttribute('data-day', thisMonday);
+  // The demo task due today sits in today's column.
+  await expect(week.locator('[aria-current=date]')).toContainText('Call to confirm the order');
+  await expect(page.getByTestId('week-this')).toHaveCount(0);
+  // Seven columns side by side on a desktop, one day under the other on a phone.
+  const first = (await days.nth(0).boundingBox())!;
+  const second = (await days.nth(1).boundingBox())!;
+  if (info.project.name === 'phone') expect(second.y).toBeGreaterThan(first.y);
+  else expect(second.y).toBe(first.y);
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${info.project.name}-tasks-week.png`, fullPage: true });
+
+  await page.getByTestId('week-next').click();
+  await expect(page).toHaveURL(/view=week&week=\d{4}-\d{2}-\d{2}$/);
+  const next = (await week.getAttribute('data-week'))!;
+  expect(next > thisMonday).toBe(true);
+  await expect(week.locator('[aria-current=date]')).toHaveCount(0);
+  await page.getByTestId('week-previous').click();
+  await expect(week).toHaveAttribute('data-week', thisMonday);
+  await page.getByTestId('week-next').click();
+  await expect(week).toHaveAttribute('data-week', next);
+  await page.getByTestId('week-this').click();
+  await expect(page).toHaveURL(/\/tasks\?view=week$/);
+  await expect(week).toHaveAttribute('data-week', thisMonday);
+
+  // The list is one click away and still works.
+  await views.getByRole('link', { name: 'List' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByTestId('tasks-today')).toContainText('Call to confirm the order');
+
+  for (const bad of ['2026-02-30', 'soon', '2026-13-01']) {
+    const res = await page.goto(`/tasks?view=week&week=${bad}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.getByTestId('tasks-week')).toHaveAttribute('data-week', thisMonday);
+  }
+});

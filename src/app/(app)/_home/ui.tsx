@@ -35,13 +35,13 @@ export function Empty({ children, testId }: { children: React.ReactNode; testId?
 const integerDigits = (amount: string) => amount.replace(/^-/, '').split('.')[0].length;
 
 /**
- * An amount as the currency shows it. A headline (`compact`) over seven integer digits, such as a
- * month of VND, is shortened (12,3 tỷ ₫) with the exact amount in the title; a list amount never
- * is, it wraps under its row instead.
+ * An amount as the currency shows it. A headline (`compact`) in the billions, such as a month of
+ * VND, is shortened (12,3 tỷ ₫) with the exact amount in the title, so it fits a phone; a list
+ * amount never is, it wraps under its row instead.
  */
 export function Money({ amount, currency, locale, compact = false }: { amount: string; currency: string; locale: Locale; compact?: boolean }) {
   const exact = formatMoney(amount, currency, locale);
-  if (!compact || integerDigits(amount) <= 7) return <span className="whitespace-nowrap" data-amount={amount}>{exact}</span>;
+  if (!compact || integerDigits(amount) <= 9) return <span className="whitespace-nowrap" data-amount={amount}>{exact}</span>;
   const short = new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount as unknown as number);
   return (
     <span className="whitespace-nowrap" title={exact} data-amount={amount}>
