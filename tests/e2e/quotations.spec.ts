@@ -42,8 +42,10 @@ test('a rep quotes a deal, sends it, and the customer downloads the PDF and acce
   await page.getByTestId('quote-pdf').click();
   expect(readFileSync((await (await pdfByRep).path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
-  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
-  await expect(page.getByTestId('send-form').getByRole('status')).toContainText('Sent QT-');
+  // The mail shows first (issue 11); sent as the template wrote it.
+  await page.getByTestId('send-open').click();
+  await page.getByTestId('send-submit').click();
+  await expect(page.getByTestId('send-done')).toContainText('Sent QT-');
   const number = (await page.getByTestId('quote-number').textContent())!.trim();
   expect(number).toMatch(/^QT-\d{4}-\d{5}$/);
   await expect(page.getByTestId('quote-status').first()).toHaveText('Sent');
@@ -124,8 +126,9 @@ test('a sent quotation is revised into v2: the old link stops working, the custo
   await form.getByTestId('quote-line').first().getByLabel('Description').fill('Export packaging, 40 ft container');
   await form.getByTestId('quote-line').first().getByLabel('Unit price').fill('12000');
   await form.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
-  await expect(page.getByTestId('send-form').getByRole('status')).toBeVisible();
+  await page.getByTestId('send-open').click();
+  await page.getByTestId('send-submit').click();
+  await expect(page.getByTestId('send-done')).toBeVisible();
   const number = (await page.getByTestId('quote-number').textContent())!.trim();
   const oldLink = await linkFor(browser, number);
 
@@ -135,8 +138,9 @@ test('a sent quotation is revised into v2: the old link stops working, the custo
   await page.getByTestId('quote-form').getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByTestId('quote-number')).toHaveText(`${number}-v2`);
   await expect(page.getByTestId('quote-versions')).toContainText('v1');
-  await page.getByTestId('send-form').getByRole('button', { name: 'Send to customer' }).click();
-  await expect(page.getByTestId('send-form').getByRole('status')).toContainText(`${number}-v2`);
+  await page.getByTestId('send-open').click();
+  await page.getByTestId('send-submit').click();
+  await expect(page.getByTestId('send-done')).toContainText(`${number}-v2`);
   const newLink = await linkFor(browser, `${number}-v2`);
 
   const ctx = await browser.newContext();
