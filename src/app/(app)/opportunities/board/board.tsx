@@ -41,6 +41,7 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
       ro.disconnect();
     };
   }, [columns.length]);
+  const arrow = 'absolute top-2 z-10 flex h-10 w-10 items-center justify-center rounded-full border border-slate-300 bg-white/95 text-slate-700 shadow-md hover:bg-white';
   const scrollBy = (direction: 1 | -1) => {
     const el = scroller.current;
     if (el) el.scrollBy({ left: direction * Math.max(el.clientWidth * 0.8, 280), behavior: 'smooth' });
@@ -62,19 +63,6 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
     <div className="space-y-2">
       {error ? <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
       {pending ? <p className="text-sm text-slate-500" aria-live="polite">{labels.moving}</p> : null}
-      {edges.left || edges.right ? (
-        <div className="flex items-center justify-between gap-3" data-testid="board-scroll">
-          <p className="text-sm text-slate-600">{labels.scrollHint}</p>
-          <div className="flex shrink-0 gap-1">
-            <button type="button" className="btn-secondary px-2" onClick={() => scrollBy(-1)} disabled={!edges.left} aria-label={labels.scrollLeft} title={labels.scrollLeft}>
-              <ChevronLeft aria-hidden className="h-5 w-5" />
-            </button>
-            <button type="button" className="btn-secondary px-2" onClick={() => scrollBy(1)} disabled={!edges.right} aria-label={labels.scrollRight} title={labels.scrollRight}>
-              <ChevronRight aria-hidden className="h-5 w-5" />
-            </button>
-          </div>
-        </div>
-      ) : null}
       <div className="relative">
         <div ref={scroller} className="flex snap-x gap-3 overflow-x-auto pb-2" data-testid="board">
           {columns.map((col) => (
@@ -139,9 +127,23 @@ export function Board({ columns, labels, canMove }: { columns: BoardColumn[]; la
             </section>
           ))}
         </div>
-        {/* The fades say "more this way" on the edge that has columns behind it. */}
-        <div aria-hidden className={`pointer-events-none absolute inset-y-0 left-0 w-12 bg-linear-to-r from-slate-400/40 to-transparent transition-opacity ${edges.left ? 'opacity-100' : 'opacity-0'}`} data-testid="board-fade-left" />
-        <div aria-hidden className={`pointer-events-none absolute inset-y-0 right-0 w-12 bg-linear-to-l from-slate-400/40 to-transparent transition-opacity ${edges.right ? 'opacity-100' : 'opacity-0'}`} data-testid="board-fade-right" />
+        {/*
+          The fades say "more this way" on the edge that has columns behind it, each with a button that
+          scrolls by a screen. They lie over the board (no layout shift once the page knows it overflows).
+        */}
+        <div aria-hidden className={`pointer-events-none absolute inset-y-0 left-0 w-12 rounded-l-lg bg-linear-to-r from-slate-500/30 to-transparent transition-opacity ${edges.left ? 'opacity-100' : 'opacity-0'}`} data-testid="board-fade-left" />
+        <div aria-hidden className={`pointer-events-none absolute inset-y-0 right-0 w-12 rounded-r-lg bg-linear-to-l from-slate-500/30 to-transparent transition-opacity ${edges.right ? 'opacity-100' : 'opacity-0'}`} data-testid="board-fade-right" />
+        {edges.left || edges.right ? <p className="sr-only" data-testid="board-scroll">{labels.scrollHint}</p> : null}
+        {edges.left ? (
+          <button type="button" onClick={() => scrollBy(-1)} aria-label={labels.scrollLeft} title={labels.scrollLeft} className={`${arrow} left-1`} data-testid="board-scroll-left">
+            <ChevronLeft aria-hidden className="h-5 w-5" />
+          </button>
+        ) : null}
+        {edges.right ? (
+          <button type="button" onClick={() => scrollBy(1)} aria-label={labels.scrollRight} title={labels.scrollRight} className={`${arrow} right-1`} data-testid="board-scroll-right">
+            <ChevronRight aria-hidden className="h-5 w-5" />
+          </button>
+        ) : null}
       </div>
     </div>
   );
