@@ -80,7 +80,7 @@ export function SendDialog({
       <button type="button" className="btn-primary" data-testid="send-open" onClick={() => { setDone(null); dialog.current?.showModal(); }}>
         {again ? t('openAgain') : t('open')}
       </button>
-      {done ? <p role="status" className="basis-full rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="send-done">{done}</p> : null}
+      {done ? <p role="status" className="order-last basis-full rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="send-done">{done}</p> : null}
       <dialog
         ref={dialog}
         aria-labelledby={titleId}

@@ -76,13 +76,14 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
       </div>
       <dl className="card divide-y divide-slate-100">
         {row(t('customer'), <Link className="link" href={`/customers/${q.customerId}`}>{q.customerName}</Link>)}
-        {row(t('contact'), q.contactName ? `${q.contactName}${q.contactEmail ? ` <${q.contactEmail}>` : ''}` : '')}
+        {/* Long addresses wrap anywhere: on a phone an unbroken email widened the page (and the send dialog with it). */}
+        {row(t('contact'), q.contactName ? <span className="[overflow-wrap:anywhere]">{`${q.contactName}${q.contactEmail ? ` <${q.contactEmail}>` : ''}`}</span> : '')}
         {row(t('deal'), q.opportunityId ? <Link className="link" href={`/opportunities/${q.opportunityId}`}>{q.dealTitle}</Link> : '')}
         {row(t('salesperson'), q.ownerName)}
         {row(t('issueDate'), q.issueDate ? day(q.issueDate, locale) : '')}
         {row(t('validUntil'), day(q.validUntil, locale))}
         {row(t('language'), LOCALE_NAMES[q.language as keyof typeof LOCALE_NAMES] ?? q.language)}
-        {q.sentAt ? row(t('status.sent'), t('sentTo', { to: q.sentTo ?? '', at: formatDateTime(q.sentAt, locale, tz) }) + (q.tokenRevokedAt ? ` · ${t('linkRevoked')}` : '')) : null}
+        {q.sentAt ? row(t('status.sent'), <span className="[overflow-wrap:anywhere]">{t('sentTo', { to: q.sentTo ?? '', at: formatDateTime(q.sentAt, locale, tz) }) + (q.tokenRevokedAt ? ` · ${t('linkRevoked')}` : '')}</span>) : null}
         {q.acceptedAt ? row(t('status.accepted'), <span data-testid="accepted-by">{t('acceptedBy', { name: q.acceptedName ?? '', at: formatDateTime(q.acceptedAt, locale, tz), ip: normalizeAddress(q.acceptedIp) ?? q.acceptedIp ?? '' })}</span>) : null}
         {q.declinedAt ? row(t('status.declined'), `${t('declinedOn', { at: formatDateTime(q.declinedAt, locale, tz) })}${q.declineReason ? ` · ${t('declineReason', { reason: q.declineReason })}` : ''}`) : null}
       </dl>
