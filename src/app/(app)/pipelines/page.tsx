@@ -47,6 +47,9 @@ export default async function PipelinesPage() {
   const teamName = (id: string | null) => (id ? (teams.find((x) => x.id === id)?.name ?? '') : null);
   const kinds = (['open', 'won', 'lost'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }));
   const teamOptions = myTeams.map((x) => ({ value: x.id, label: x.name }));
+  // A copy is offered for the manager's teams that have no pipeline of their own yet.
+  const copyFor = myTeams.filter((x) => !pipelines.some((p) => p.teamId === x.id)).map((x) => ({ value: x.id, label: x.name }));
+  const reasonsShown = [...reasons].sort((a, b) => Number(b.active) - Number(a.active) || localName(a, locale).localeCompare(localName(b, locale), locale));
   return (
     <div className="space-y-6">
       <h1 className="h1">{t('title')}</h1>
@@ -110,7 +113,7 @@ export default async function PipelinesPage() {
             <h2 className="font-semibold">{p.name}</h2>
             <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-600">{t('readOnly')}</span>
           </div>
-          <p className="text-sm text-slate-600"><span className="font-medium">{t('sharedHeading')}.</span> {t('sharedHelp')}</p>
+          <p className="text-sm text-slate-600"><span className="font-medium">{t('sharedHeading')}.</span> {copyFor.length ? t('sharedHelp') : null}</p>
           <ol className="flex flex-wrap gap-2 text-sm" aria-label={t('stages')}>
             {p.stages.map((s) => (
               <li key={s.id} className="rounded-md border border-slate-200 bg-slate-50 px-2 py-1" data-testid="stage">
@@ -118,10 +121,10 @@ export default async function PipelinesPage() {
               </li>
             ))}
           </ol>
-          {teamOptions.length ? (
+          {copyFor.length ? (
             <ActionForm action={copyPipelineAction} submitLabel={t('copyForTeam')} className="flex flex-wrap items-end gap-3">
               <Hidden name="pipelineId" value={p.id} />
-              {teamOptions.length > 1 ? <SelectField name="teamId" label={t('team')} options={teamOptions} /> : <Hidden name="teamId" value={teamOptions[0].value} />}
+              {copyFor.length > 1 ? <SelectField name="teamId" label={t('team')} options={copyFor} /> : <Hidden name="teamId" value={copyFor[0].value} />}
             </ActionForm>
           ) : null}
         </section>
@@ -130,7 +133,7 @@ export default async function PipelinesPage() {
         <section className="card space-y-3" data-testid="lost-reasons">
           <h2 className="font-semibold">{t('lostReasons')}</h2>
           <ul className="space-y-2">
-            {reasons.map((r) => (
+            {reasonsShown.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-200 p-3">
                 <details>
                   <summary className="cursor-pointer">
