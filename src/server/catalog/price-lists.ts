@@ -24,7 +24,7 @@ export const priceListInput = z.object({
 });
 export type PriceListInput = z.infer<typeof priceListInput>;
 
-export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: money({ required: true }), floorPrice: money({ empty: '' }) });
+export const priceItemInput = z.object({ priceListId: uuid, productId: uuid, price: money({ required: true }), floorPrice: money({ empty: '' }).optional() });
 
 export async function listPriceLists(db: Db, actor: Actor, opts: { activeOnly?: boolean } = {}): Promise<PriceList[]> {
   const where = opts.activeOnly ? and(eq(priceLists.orgId, actor.orgId), eq(priceLists.active, true)) : eq(priceLists.orgId, actor.orgId);
