@@ -127,9 +127,10 @@ export const copyPipelineInput = z.object({ pipelineId: uuid, teamId: uuid });
  */
 export async function copyPipeline(db: Db, actor: Actor, input: z.infer<typeof copyPipelineInput>): Promise<string> {
   assertCan(actor, 'pipeline.manage');
-  const source = await getPipeline(db, actor, input.pipelineId);
+  // Both ids are choices on the form: unknown or foreign ones are field errors, reported together.
+  const source = await getPipeline(db, actor, input.pipelineId).catch(() => null);
   const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.orgId, actor.orgId)));
-  if (!team) throw invalid({ teamId: 'invalidChoice' });
+  if (!source || !team) throw invalid({ ...(source ? {} : { pipelineId: 'invalidChoice' }), ...(team ? {} : { teamId: 'invalidChoice' }) });
   await assertCanShape(db, actor, team.id);
   const name = `${source.name} · ${team.name}`.slice(0, 120).trim();
   return db.transaction(async (tx) => {

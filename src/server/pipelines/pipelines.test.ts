@@ -185,7 +185,7 @@ describe('a team\'s own pipeline', () => {
     await expect(copyPipeline(v.db, v.actors.mA, { pipelineId: shared.id, teamId: v.teams.teamB.id })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(copyPipeline(v.db, v.actors.repA1, { pipelineId: shared.id, teamId: v.teams.teamA.id })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(copyPipeline(v.db, v.actors.mA, { pipelineId: shared.id, teamId: shared.id })).rejects.toMatchObject({ fields: { teamId: 'invalidChoice' } });
-    await expect(copyPipeline(v.db, v.actors.admin2, { pipelineId: shared.id, teamId: v.teams.teamA.id })).rejects.toMatchObject({ code: 'notFound' });
+    await expect(copyPipeline(v.db, v.actors.admin2, { pipelineId: shared.id, teamId: v.teams.teamA.id })).rejects.toMatchObject({ fields: { pipelineId: 'invalidChoice', teamId: 'invalidChoice' } });
     // An admin may give any team of theirs a copy.
     const id = await copyPipeline(v.db, v.actors.admin, { pipelineId: shared.id, teamId: v.teams.teamB.id });
     expect((await listPipelines(v.db, v.actors.repB1))[0].id).toBe(id);
