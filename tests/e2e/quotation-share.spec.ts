@@ -24,6 +24,15 @@ test('a rep sends a quotation from a deal with a new customer, shares the link, 
   const email = `nok.${project}.${Date.now().toString(36)}@share.example`;
   const boss = `boss.${project}@share.example`;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Headless Chromium has no share sheet; on the phone one stands in for it and records what it got.
+  if (project === 'phone') {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        configurable: true,
+        value: async (data: ShareData) => { (window as unknown as { shared: ShareData[] }).shared = [...((window as unknown as { shared?: ShareData[] }).shared ?? []), data]; },
+      });
+    });
+  }
   await signIn(page, 'rep.northeast@demo.test');
 
   // A deal with a customer and contact person made on the spot.
@@ -84,6 +93,15 @@ test('a rep sends a quotation from a deal with a new customer, shares the link, 
   await panel.getByTestId('copy-link').click();
   await expect(panel.getByTestId('copy-note')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+  if (project === 'phone') {
+    // The phone's share sheet (LINE, Zalo...) gets the link with a line in the document's language.
+    await panel.getByTestId('share-link-button').click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+    expect(shared).toEqual([{ title: number, text: expect.stringContaining(`ใบเสนอราคา ${number}`), url: first }]);
+  } else {
+    // Without a share sheet only Copy is offered.
+    await expect(panel.getByTestId('share-link-button')).toHaveCount(0);
+  }
   await shot(page, 'share-panel', project);
 
   // The mail as the outbox holds it: edited subject with the number, the CC, the same link.
