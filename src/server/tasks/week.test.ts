@@ -3,6 +3,7 @@ import { makeWorld, type World } from '../../../tests/support/world';
 import type { Db } from '../db/client';
 import { tasks } from '../db/schema';
 import { tasksOfWeek, tasksOwner, weekOf } from './week';
+import { hostile, rng } from '../../../tests/support/fuzz';
 
 let w: World;
 beforeAll(async () => {
@@ -77,5 +78,18 @@ describe('the week of My tasks', () => {
     expect(await tasksOwner(w.db, w.actors.admin, w.people.repB1.id)).toMatchObject({ id: w.people.repB1.id, own: false });
     expect(await tasksOwner(w.db, w.actors.admin, w.people.admin2.id)).toEqual(self(w.people.admin));
     for (const bad of ['', 'x', undefined, ['a'], "' or 1=1 --"]) expect(await tasksOwner(w.db, w.actors.mA, bad)).toEqual(self(w.people.mA));
+  });
+
+  it('a hostile address (week, assignee) never fails: it shows a real week of tasks the viewer may see', async () => {
+    const r = rng(11);
+    const ids = [w.people.repA2.id, w.people.repB1.id, w.people.admin2.id, w.people.mA.id];
+    for (let i = 0; i < 300; i++) {
+      const week = weekOf(hostile(r, 'date', 'week', { ids: [] }), TZ, wed);
+      expect(week.days).toHaveLength(7);
+      expect(new Date(`${week.monday}T00:00:00Z`).getUTCDay()).toBe(1);
+      const whose = await tasksOwner(w.db, w.actors.mA, hostile(r, 'id', 'assignee', { ids }));
+      expect([w.people.mA.id, w.people.repA1.id, w.people.repA2.id]).toContain(whose.id);
+      if (i % 30 === 0) await tasksOfWeek(w.db, w.actors.mA, week, whose.id);
+    }
   });
 });
