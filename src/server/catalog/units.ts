@@ -37,7 +37,7 @@ export async function listUnits(db: Db, actor: Actor, opts: { includeInactive?: 
 /** Options for a unit select, in the viewer's language; a retired unit still chosen is kept. */
 export async function unitOptions(db: Db, actor: Actor, language: string, keep?: string | null) {
   const rows = (await listUnits(db, actor, { includeInactive: true })).filter((u) => u.active || u.id === keep);
-  return rows.map((u) => ({ value: u.id, label: localName(u, language) }));
+  return rows.map((u) => ({ value: u.id, label: localName(u, language) })).sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
 export async function getUnit(db: Db, actor: Actor, id: string): Promise<Unit> {

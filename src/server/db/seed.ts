@@ -213,7 +213,7 @@ async function seedCatalog(tx: Db, orgId: string, customerIds: string[]) {
     unit: { en: 'unit', th: 'เครื่อง', vi: 'chiếc', ru: 'ед.' },
     set: { en: 'set', th: 'ชุด', vi: 'bộ', ru: 'компл.' },
     system: { en: 'system', th: 'ระบบ', vi: 'hệ thống', ru: 'система' },
-    job: { en: 'job', th: 'งาน', vi: 'lần', ru: 'услуга' },
+    job: { en: 'job', th: 'งาน', vi: 'lần', ru: 'усл.' },
     hour: { en: 'hour', th: 'ชั่วโมง', vi: 'giờ', ru: 'ч' },
     day: { en: 'day', th: 'วัน', vi: 'ngày', ru: 'день' },
     year: { en: 'year', th: 'ปี', vi: 'năm', ru: 'год' },

@@ -23,7 +23,10 @@ export default async function UnitsPage() {
   const t = await getTranslations('catalog');
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : 'en';
-  const units = await listUnits(await getDb(), actor, { includeInactive: true });
+  // In the order of the names shown, the active ones first.
+  const units = (await listUnits(await getDb(), actor, { includeInactive: true })).sort(
+    (a, b) => Number(b.active) - Number(a.active) || localName(a, locale).localeCompare(localName(b, locale), locale),
+  );
 
   const fields = (u?: Unit) => (
     <>
