@@ -139,8 +139,16 @@ test('a rep sends a quotation from a deal with a new customer, shares the link, 
   await expect(dialog.getByRole('heading', { name: 'Send the quotation again' })).toBeVisible();
   await expect(dialog.getByTestId('send-again-warning')).toContainText('stops working');
   await expect(dialog.getByLabel('Subject')).not.toHaveValue(/\{number\}/);
+  // While the send runs the button says so and cannot be pressed again (the answer is held back a moment).
+  await page.route(/\/quotations\//, async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   await dialog.getByTestId('send-submit').click();
+  await expect(dialog.getByTestId('send-submit')).toBeDisabled();
+  await expect(dialog.getByTestId('send-submit')).toHaveText('Sending…');
   await expect(dialog).toBeHidden();
+  await page.unroute(/\/quotations\//);
   await expect(page.getByTestId('link-revoked-banner')).toHaveCount(0);
   const second = await page.getByTestId('share-link').inputValue();
   expect(second).not.toBe(first);
