@@ -7,6 +7,7 @@ import { addDays, createQuotation, getQuotation, listQuotations, quotationInput,
 import { approvalState, decideApproval, decideApprovalInput, discountIssues, requestApproval, requestApprovalInput } from './approval';
 import { listDiscountPolicies, saveDiscountPolicies, discountPoliciesInput } from './discount-policies';
 import { act } from '../../../tests/support/act';
+import { quotationDocument } from './document';
 import { priceItemInput, setListPrice } from '../catalog/price-lists';
 
 let w: World;
@@ -77,6 +78,21 @@ describe('discount limits per role', () => {
     expect(q.approvedVersion).toBe(q.version);
     expect((await approvalState(w.db, w.actors.repA1, q)).approvedBy).toBe(w.people.mA.name);
     expect(await sendError(w.actors.repA1, id)).toBe('sent');
+    // The PDF's "approved by" block carries the approver.
+    const doc = await quotationDocument(w.db, await getQuotation(w.db, w.actors.repA1, id));
+    expect(doc.approvedBy?.name).toBe(w.people.mA.name);
+  });
+
+  it('an approval of an earlier version is not kept on a quotation sent without needing it', async () => {
+    const id = await createQuotation(w.db, w.actors.repA1, input({ lines: lines({ discountValue: '12' }) }));
+    let q = await getQuotation(w.db, w.actors.repA1, id);
+    await decideApproval(w.db, w.actors.mA, id, q.version, 'approve', '');
+    q = await getQuotation(w.db, w.actors.repA1, id);
+    await updateQuotation(w.db, w.actors.repA1, id, q.version, input({ lines: lines({ discountValue: '5' }) }));
+    expect(await sendError(w.actors.repA1, id)).toBe('sent');
+    q = await getQuotation(w.db, w.actors.repA1, id);
+    expect([q.approvedAt, q.approvedById]).toEqual([null, null]);
+    expect((await quotationDocument(w.db, q)).approvedBy).toBeNull();
   });
 
   it('an edit after the approval needs a new one; an approval of a version the approver did not see is stale', async () => {

@@ -24,12 +24,16 @@ type Row = typeof quotations.$inferSelect;
  */
 export async function quotationDocument(db: Db, q: Row, opts: { names?: string } = {}): Promise<QuotationDocument> {
   const language = opts.names ?? q.language;
-  const [[org], [customer], [contact], [owner], lines] = await Promise.all([
+  const [[org], [customer], [contact], [owner], lines, [approver]] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, q.orgId)),
     db.select().from(customers).where(eq(customers.id, q.customerId)),
     q.contactId ? db.select().from(contacts).where(eq(contacts.id, q.contactId)) : Promise.resolve([]),
     db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, q.ownerId)),
     quotationLinesOf(db, q.id),
+    // Whoever approved the discount of the version that went out signs as "approved by".
+    q.status !== 'draft' && q.approvedAt && q.approvedById
+      ? db.select({ name: users.name }).from(users).where(eq(users.id, q.approvedById))
+      : Promise.resolve([]),
   ]);
   const ids = (f: (l: (typeof lines)[number]) => string | null) => [...new Set(lines.map(f).filter((v): v is string => Boolean(v)))];
   const [rateRows, productRows, unitRows] = await Promise.all([
@@ -82,6 +86,7 @@ export async function quotationDocument(db: Db, q: Row, opts: { names?: string }
     issueDate: q.issueDate ?? today,
     validUntil: q.validUntil,
     salesperson: { name: owner?.name ?? '', email: owner?.email ?? '' },
+    approvedBy: approver && q.approvedAt ? { name: approver.name, at: q.approvedAt.toISOString() } : null,
     acceptedName: q.status === 'accepted' ? q.acceptedName : null,
     acceptedAt: q.status === 'accepted' && q.acceptedAt ? q.acceptedAt.toISOString() : null,
     pricesIncludeTax: q.pricesIncludeTax,

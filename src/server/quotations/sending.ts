@@ -95,8 +95,13 @@ async function recipientOf(db: Db, q: QuotationDetail) {
 export async function mailDraft(db: Db, actor: Actor, id: string) {
   const q = await getQuotation(db, actor, id);
   const { to, fallback } = await recipientOf(db, q);
+  // A draft is priced again when it goes (today's tax rates), so the message quotes that total;
+  // when no rate is in force today the send will say so, and the form shows the stored total.
+  const total = q.status === 'draft'
+    ? await priceOn(db, actor, await inputFrom(db, q), todayIn(actor.org.timeZone)).then((r) => r.totals.grandTotal, () => q.grandTotal)
+    : q.grandTotal;
   const mail = await templateMail(db, actor, q, {
-    number: displayNumber(q) ?? NUMBER_MARK, link: LINK_MARK, total: q.grandTotal, contact: q.contactName ?? fallback?.name ?? q.customerName,
+    number: displayNumber(q) ?? NUMBER_MARK, link: LINK_MARK, total, contact: q.contactName ?? fallback?.name ?? q.customerName,
   });
   return { to, subject: mail.subject, message: mail.text, version: q.version, language: q.language };
 }
@@ -184,6 +189,8 @@ export async function sendQuotation(db: Db, actor: Actor, id: string, mail?: Sen
       .set({
         number, status: 'sent', issueDate: q.status === 'draft' ? today : q.issueDate, sentAt: new Date(), sentTo: to,
         tokenHash: hash, tokenSealed: sealLinkToken(token, id), tokenRevokedAt: null, version: q.version + 1, updatedAt: new Date(),
+        // An approval of an earlier version says nothing about what goes out: only one of this version stays on record.
+        ...(locked.status === 'draft' && locked.approvedVersion !== locked.version ? { approvedAt: null, approvedById: null, approvedVersion: null } : {}),
         ...(fallback ? { contactId: fallback.id } : {}),
         ...(repriced ? totalsOf(repriced.totals, q.currency) : {}),
       })

@@ -187,7 +187,7 @@ function QuotationPdf({ doc }: { doc: QuotationDocument }) {
         {/* One block: three signature boxes are never cut across two pages. */}
         <View style={s.signatures} wrap={false}>
           <Signature title={L.preparedBy} name={doc.salesperson.name} L={L} />
-          <Signature title={L.approvedBy} L={L} />
+          <Signature title={L.approvedBy} name={doc.approvedBy?.name} date={doc.approvedBy ? formatDateTime(doc.approvedBy.at, doc.language, doc.timeZone) : ''} L={L} />
           <Signature title={L.customerAcceptance} name={acceptedAt ? (doc.acceptedName ?? '') : ''} date={acceptedAt} L={L}
             stamp={acceptedAt ? L.acceptedBy.replace('{name}', doc.acceptedName ?? '').replace('{at}', acceptedAt) : ''} />
         </View>

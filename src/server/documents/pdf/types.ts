@@ -15,6 +15,8 @@ export type QuotationDocument = {
   issueDate: string;
   validUntil: string;
   salesperson: { name: string; email: string };
+  /** The manager who approved the discount of this version, and when (ISO instant); null when none was needed. */
+  approvedBy?: { name: string; at: string } | null;
   /** What the customer typed when accepting, and when (ISO instant); null unless accepted. */
   acceptedName?: string | null;
   acceptedAt?: string | null;
