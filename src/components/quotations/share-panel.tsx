@@ -40,10 +40,17 @@ export function SharePanel({
       await navigator.clipboard.writeText(url);
       setNote('copied');
     } catch {
-      // No clipboard (plain http, permissions): select the text so the rep can copy it themselves.
+      // No clipboard API (plain http, permissions): select the text and try the old copy command;
+      // if that fails too, the selected text is there for the rep to copy themselves.
       input.current?.focus();
       input.current?.select();
-      setNote('copyFailed');
+      let copied = false;
+      try {
+        copied = document.execCommand('copy');
+      } catch {
+        copied = false;
+      }
+      setNote(copied ? 'copied' : 'copyFailed');
     }
   };
   const share = async () => {
