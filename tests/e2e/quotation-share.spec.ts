@@ -124,6 +124,8 @@ test('a rep sends a quotation from a deal with a new customer, shares the link, 
   await panel.getByTestId('revoke-open').click();
   await panel.getByTestId('revoke-confirm').click();
   await expect(page.getByTestId('link-revoked-banner')).toContainText('was revoked');
+  // The note about the send before is gone: it would contradict the banner.
+  await expect(page.getByTestId('send-done')).toHaveCount(0);
   await expect(page.getByTestId('quote-status').first()).toHaveText('Sent · Link revoked');
   await expect(page.getByTestId('share-panel')).toHaveCount(0);
   await shot(page, 'revoked', project);

@@ -27,12 +27,14 @@ export function SendDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const busy = useRef(false);
   const [seen, setSeen] = useState(state);
-  const [done, setDone] = useState<string | null>(null);
+  // The "sent" note belongs to the version it was sent as (the page comes back with it, in the same
+  // answer): once the quotation changes again (a revoke, say) the note would be stale, so it goes.
+  const [done, setDone] = useState<{ text: string; version: number } | null>(null);
   const titleId = useId();
   const baseId = useId();
   if (state !== seen) {
     setSeen(state);
-    if (state.status === 'ok') setDone(state.message ?? null);
+    if (state.status === 'ok') setDone(state.message ? { text: state.message, version } : null);
   }
   useEffect(() => {
     busy.current = false;
@@ -80,7 +82,7 @@ export function SendDialog({
       <button type="button" className="btn-primary" data-testid="send-open" onClick={() => { setDone(null); dialog.current?.showModal(); }}>
         {again ? t('openAgain') : t('open')}
       </button>
-      {done ? <p role="status" className="order-last basis-full rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="send-done">{done}</p> : null}
+      {done && done.version === version ? <p role="status" className="order-last basis-full rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="send-done">{done.text}</p> : null}
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
