@@ -8,7 +8,8 @@ import { CheckboxField } from './fields';
 /**
  * The look-alike customers a save reported, each a link when the user may see it, the others only
  * counted ("a customer with this tax ID exists, owned by another team"), and the box that lets the
- * next save go ahead. The box stays while it is ticked, so a later error does not lose it.
+ * next save go ahead (none for the same tax ID and branch, which is never saved twice). The box stays
+ * while it is ticked, so a later error does not lose it.
  */
 export function DuplicateWarning({ name = 'confirmDuplicate' }: { name?: string }) {
   const t = useTranslations('customers');
@@ -17,6 +18,8 @@ export function DuplicateWarning({ name = 'confirmDuplicate' }: { name?: string 
   const ticked = state.status === 'error' && state.values?.[name] === 'on';
   if (!report && !ticked) return null;
   const reason = (r: string) => t(`duplicateReason_${r}` as 'duplicateReason_name');
+  // The same tax ID and branch is never saved twice: no box to tick, the branch must change.
+  const blocked = Boolean(report && (report.seen.some((d) => d.reasons.includes('taxIdBranch')) || report.unseen.some((u) => u.reason === 'taxIdBranch')));
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="duplicate-warning">
       {report ? (
@@ -33,7 +36,7 @@ export function DuplicateWarning({ name = 'confirmDuplicate' }: { name?: string 
           </ul>
         </>
       ) : null}
-      <CheckboxField name={name} label={t('confirmDuplicate')} />
+      {blocked ? null : <CheckboxField name={name} label={t('confirmDuplicate')} />}
     </div>
   );
 }
