@@ -28,7 +28,7 @@ test('a duplicate tax ID is caught: same branch refused, another branch only onc
 
   // Same tax ID and branch: a blocker, with a link to the existing one and nothing typed lost.
   const copy = unique('Krabi Marine Supply copy', info.project.name);
-  let form = await newCustomer(page, copy, taxId, 'Head office');
+  const form = await newCustomer(page, copy, taxId, 'Head office');
   await expect(form.getByText('A customer with this tax ID and branch already exists.')).toBeVisible();
   await expect(form.getByTestId('duplicate-warning').getByRole('link', { name: first })).toBeVisible();
   await expect(form.getByTestId('duplicate-warning').getByLabel('I have checked')).toHaveCount(0);
