@@ -88,11 +88,18 @@ export const products = pgTable(
     floorPrice: numeric('floor_price', { precision: 18, scale: 4 }),
     taxRateId: uuid('tax_rate_id').references(() => taxRates.id),
     active: boolean('active').notNull().default(true),
+    // Goods or a service; goods may track stock: on hand, and reserved by confirmed orders.
+    kind: text('kind').notNull().default('goods'),
+    tracksStock: boolean('tracks_stock').notNull().default(false),
+    onHand: numeric('on_hand', { precision: 18, scale: 4 }).notNull().default('0'),
+    reserved: numeric('reserved', { precision: 18, scale: 4 }).notNull().default('0'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('products_kind', sql`${t.kind} in ('goods', 'service')`),
+    check('products_stock_nonneg', sql`${t.onHand} >= 0 and ${t.reserved} >= 0`),
     uniqueIndex('products_org_code_idx').on(t.orgId, t.code),
     index('products_org_name_idx').on(t.orgId, t.name),
     index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -9,5 +9,6 @@ export * from './files';
 export * from './mail';
 export * from './catalog';
 export * from './quotations';
+export * from './orders';
 export * from './jobs';
 export * from './security';

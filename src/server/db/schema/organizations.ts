@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -16,6 +16,8 @@ export const organizations = pgTable('organizations', {
   // Quotations: how long one stays valid by default, and the terms printed on it.
   quoteValidityDays: integer('quote_validity_days').notNull().default(30),
   quoteTerms: text('quote_terms').notNull().default(''),
+  // A delivery of more than is on hand: a warning (false) or refused (true).
+  stockShortageBlocks: boolean('stock_shortage_blocks').notNull().default(false),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
