@@ -19,6 +19,11 @@ const VERBS = {
   'quotation.edit': ['admin', 'manager', 'rep'],
   'quotation.send': ['admin', 'manager', 'rep'],
   'quotation.approveDiscount': ['admin', 'manager'],
+  // Orders and deliveries: reps for their own customers (scope does that), finance turns accepted
+  // quotations into orders; stock counts are corrected by managers and admins.
+  'order.manage': ['admin', 'manager', 'rep', 'finance'],
+  'delivery.record': ['admin', 'manager', 'rep', 'finance'],
+  'stock.adjust': ['admin', 'manager'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'territory.manage': ['admin'],

@@ -1,4 +1,4 @@
-import { customers, opportunities, quotations } from '../db/schema';
+import { customers, opportunities, quotations, salesOrders } from '../db/schema';
 import type { Actor } from './actor';
 import { ownedScope } from './visibility';
 
@@ -13,3 +13,6 @@ export const dealScopeOf = (actor: Actor) =>
   ownedScope(actor, { orgId: opportunities.orgId, ownerId: opportunities.ownerId, territoryId: customers.territoryId });
 export const quotationScopeOf = (actor: Actor) =>
   ownedScope(actor, { orgId: quotations.orgId, ownerId: quotations.ownerId, territoryId: customers.territoryId });
+/** A sales order (and its deliveries, deposits and invoices) is seen like its customer's deals. */
+export const orderScopeOf = (actor: Actor) =>
+  ownedScope(actor, { orgId: salesOrders.orgId, ownerId: salesOrders.ownerId, territoryId: customers.territoryId });

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { documentCounters } from '../db/schema';
 
-export type DocType = 'quotation';
+export type DocType = 'quotation' | 'sales_order' | 'delivery';
 
-const PREFIX: Record<DocType, string> = { quotation: 'QT' };
+const PREFIX: Record<DocType, string> = { quotation: 'QT', sales_order: 'SO', delivery: 'DN' };
 
 /** QT-2026-00001: prefix, year, five digits (more when a year needs them). */
 export function formatNumber(docType: DocType, year: number, n: number): string {
