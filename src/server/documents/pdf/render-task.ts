@@ -2,6 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { move } from 'piscina';
 import type { QuotationDocument } from './types';
 import { renderQuotationPdf } from './quotation-pdf';
+import type { DeliveryNoteDocument } from './delivery-note-labels';
+import { renderDeliveryNotePdf } from './delivery-note-pdf';
 
 /**
  * One document for a PDF worker thread: plain serializable data, already checked and computed by
@@ -9,7 +11,7 @@ import { renderQuotationPdf } from './quotation-pdf';
  * Nothing this file imports may import 'server-only': the worker runs without the react-server
  * condition (react-pdf needs React's client build).
  */
-export type RenderJob = { kind: 'quotation'; doc: QuotationDocument };
+export type RenderJob = { kind: 'quotation'; doc: QuotationDocument } | { kind: 'deliveryNote'; doc: DeliveryNoteDocument };
 export type RenderTask = RenderJob & { id: number };
 
 /** Sent to the pool when the worker takes the task up, so the time limit counts rendering, not waiting. */
@@ -35,7 +37,7 @@ const ready = renderQuotationPdf(SAMPLE).then(
 export default async function renderTask(task: RenderTask): Promise<Uint8Array> {
   await ready;
   parentPort?.postMessage({ pdfRenderStarted: task.id } satisfies RenderStarted);
-  const pdf = await renderQuotationPdf(task.doc);
+  const pdf = task.kind === 'deliveryNote' ? await renderDeliveryNotePdf(task.doc) : await renderQuotationPdf(task.doc);
   // Handed over to the main thread without a copy; a buffer sharing Node's pool is copied first.
   const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf);
   return move(own) as Uint8Array;
