@@ -35,13 +35,18 @@ export const productInput = z.object({
   floorPrice: z.preprocess((v) => v ?? '', money({ empty: '' })),
   taxRateId: z.preprocess((v) => v ?? '', optionalUuid),
   active: bool(false),
+  // Goods or a service; goods may track stock (on hand, reserved by confirmed orders). Absent: goods, no stock.
+  kind: z.preprocess((v) => v ?? 'goods', z.enum(['goods', 'service'], { message: 'invalidChoice' })),
+  tracksStock: bool(false),
 });
 /**
  * What the commands take. Scripts and tests may name the unit by its text (`unit: 'pc'`) instead of
  * an id: it is then matched against the organization's units like a line's unit, and kept as text
  * when none matches. The form always sends an id.
  */
-export type ProductInput = Omit<z.infer<typeof productInput>, 'unitId' | 'floorPrice'> & {
+export type ProductInput = Omit<z.infer<typeof productInput>, 'unitId' | 'floorPrice' | 'kind' | 'tracksStock'> & {
+  kind?: 'goods' | 'service';
+  tracksStock?: boolean;
   unitId?: string | null;
   floorPrice?: string | null;
   unit?: string;
@@ -103,6 +108,8 @@ async function checkInput(db: Db, actor: Actor, input: ProductInput) {
     code: input.code, name: input.name, names, unitId, unit, description: input.description,
     price: 'error' in price ? '0' : price.value, floorPrice: floor && 'value' in floor ? floor.value : null,
     taxRateId: input.taxRateId, active: input.active,
+    // Only goods track stock; a command that does not say keeps what the product has.
+    ...(input.kind ? { kind: input.kind, tracksStock: input.kind === 'goods' && Boolean(input.tracksStock) } : {}),
   };
 }
 

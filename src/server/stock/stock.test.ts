@@ -6,6 +6,7 @@ import { products, stockMoves } from '../db/schema';
 import { DomainError } from '../errors';
 import { makeProduct } from '../deliveries/fixtures';
 import { adjustStock, availability, stockAdjustmentInput, stockMovesOf } from '.';
+import { createProduct, getProduct, productInput, updateProduct } from '../catalog';
 
 let w: World;
 beforeAll(async () => {
@@ -71,5 +72,17 @@ describe('stock adjustments', () => {
     const foreign = await makeProduct(w.db, w.org2.id, { onHand: '9' });
     const m = await availability(w.db, w.actors.repA1, [a, b, c, foreign, 'nonsense']);
     expect(Object.fromEntries(m)).toEqual({ [a]: { onHand: '10', reserved: '4', available: '6' }, [b]: { onHand: '1', reserved: '3', available: '0' } });
+  });
+
+  it('the product form sets the kind and stock tracking; only goods track stock; other commands keep them', async () => {
+    const id = await createProduct(w.db, w.actors.admin, productInput.parse({ code: `ST-${w.tag}`, name: 'Stocked', price: '1', active: 'on', kind: 'goods', tracksStock: 'on' }));
+    let p = await getProduct(w.db, w.actors.admin, id);
+    expect([p.kind, p.tracksStock]).toEqual(['goods', true]);
+    await updateProduct(w.db, w.actors.admin, id, p.version, productInput.parse({ code: p.code, name: p.name, price: '1', active: 'on', kind: 'service', tracksStock: 'on' }));
+    p = await getProduct(w.db, w.actors.admin, id);
+    expect([p.kind, p.tracksStock]).toEqual(['service', false]);
+    await updateProduct(w.db, w.actors.admin, id, p.version, { code: p.code, name: 'Renamed', names: {}, name_en: '', name_th: '', name_vi: '', name_ru: '', description: '', price: '1', taxRateId: null, active: true } as never);
+    expect((await getProduct(w.db, w.actors.admin, id)).kind).toBe('service');
+    expect(productInput.safeParse({ code: 'X', name: 'X', kind: 'weird' }).error?.issues[0].message).toBe('invalidChoice');
   });
 });

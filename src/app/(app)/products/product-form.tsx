@@ -8,6 +8,7 @@ import type { FormState } from '@/lib/form-state';
 export type ProductValues = {
   id?: string; version?: number; code: string; name: string; names: Record<string, string>; unitId: string | null; description: string;
   price: string; floorPrice: string; taxRateId: string | null; active: boolean;
+  kind?: string; tracksStock?: boolean;
 };
 
 export async function ProductForm({ action, values, rates, units, currency, submitLabel }: {
@@ -20,6 +21,7 @@ export async function ProductForm({ action, values, rates, units, currency, subm
   submitLabel: string;
 }) {
   const t = await getTranslations('catalog');
+  const ts = await getTranslations('stock');
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="product-form">
       {values.id ? <Hidden name="id" value={values.id} /> : null}
@@ -39,6 +41,10 @@ export async function ProductForm({ action, values, rates, units, currency, subm
           <TextField key={l} name={`name_${l}`} label={t('nameIn', { language: LOCALE_NAMES[l] })} defaultValue={values.names[l] ?? ''} />
         ))}
       </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="kind" label={ts('productKind')} defaultValue={values.kind ?? 'goods'} options={[{ value: 'goods', label: ts('goods') }, { value: 'service', label: ts('service') }]} />
+        <div className="self-end"><CheckboxField name="tracksStock" label={ts('tracksStock')} defaultChecked={values.tracksStock ?? false} /></div>
+      </div>
       <CheckboxField name="active" label={t('active')} defaultChecked={values.active} />
     </ActionForm>
   );
