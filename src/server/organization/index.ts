@@ -38,6 +38,8 @@ export const organizationInput = z.object({
   removeLogo: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
   quoteValidityDays: z.preprocess((v) => (v === undefined || v === '' ? '30' : v), integer(1, 365, 'invalidDays')),
   quoteTerms: longText(5000),
+  // A stock shortage on confirming an order: a warning (unticked) or a blocker.
+  stockShortageBlocks: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   version,
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
@@ -72,6 +74,7 @@ export async function updateOrganization(db: Db, actor: Actor, input: Organizati
         timeZone: input.timeZone,
         quoteValidityDays: input.quoteValidityDays,
         quoteTerms: input.quoteTerms,
+        stockShortageBlocks: input.stockShortageBlocks,
         ...(logo ? { logo } : input.removeLogo ? { logo: null } : {}),
         version: input.version + 1,
         updatedAt: new Date(),

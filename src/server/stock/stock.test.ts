@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { makeProduct } from '../deliveries/fixtures';
 import { adjustStock, availability, stockAdjustmentInput, stockMovesOf } from '.';
 import { createProduct, getProduct, productInput, updateProduct } from '../catalog';
+import { getOrganization, organizationInput, updateOrganization } from '../organization';
 
 let w: World;
 beforeAll(async () => {
@@ -84,5 +85,18 @@ describe('stock adjustments', () => {
     await updateProduct(w.db, w.actors.admin, id, p.version, { code: p.code, name: 'Renamed', names: {}, name_en: '', name_th: '', name_vi: '', name_ru: '', description: '', price: '1', taxRateId: null, active: true } as never);
     expect((await getProduct(w.db, w.actors.admin, id)).kind).toBe('service');
     expect(productInput.safeParse({ code: 'X', name: 'X', kind: 'weird' }).error?.issues[0].message).toBe('invalidChoice');
+  });
+
+  it("the organization's choice: a shortage blocks confirming, or only warns (the settings checkbox)", async () => {
+    const form = (version: number, over: Record<string, string> = {}) => organizationInput.parse({
+      legalName: 'Org', address: '', taxId: '', branch: '', currency: 'THB', country: 'TH', locale: 'th', timeZone: 'Asia/Bangkok', version: String(version), ...over,
+    });
+    let org = await getOrganization(w.db, w.actors.admin);
+    expect(org.stockShortageBlocks).toBe(false);
+    await updateOrganization(w.db, w.actors.admin, form(org.version, { stockShortageBlocks: 'on' }));
+    org = await getOrganization(w.db, w.actors.admin);
+    expect(org.stockShortageBlocks).toBe(true);
+    await updateOrganization(w.db, w.actors.admin, form(org.version));
+    expect((await getOrganization(w.db, w.actors.admin)).stockShortageBlocks).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const actor = await requireAdmin();
   const t = await getTranslations('admin.settings');
+  const ts = await getTranslations('stock');
   const org = await getOrganization(await getDb(), actor);
   return (
     <div className="max-w-3xl space-y-4">
@@ -40,6 +41,7 @@ export default async function SettingsPage() {
           <TextArea name="address" label={t('address')} defaultValue={org.address} />
           <TextField name="quoteValidityDays" label={t('quoteValidityDays')} defaultValue={String(org.quoteValidityDays)} inputMode="decimal" />
           <TextArea name="quoteTerms" label={t('quoteTerms')} defaultValue={org.quoteTerms} />
+          <CheckboxField name="stockShortageBlocks" label={ts('shortageBlocks')} defaultChecked={org.stockShortageBlocks} />
           <LogoField label={t('logo')} hint={t('logoHint')} current={org.logo} currentAlt={t('currentLogo')} />
           {org.logo ? <CheckboxField name="removeLogo" label={t('removeLogo')} /> : null}
         </ActionForm>
