@@ -4,16 +4,19 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { FieldError, useFormState } from '@/components/forms/action-form';
 import { checkTotalsInput, computeTotals, type DiscountKind } from '@/server/documents/totals';
 import { ArrowUp } from 'lucide-react';
+import { AvailableHint } from '@/components/stock/available-hint';
 
 export type EditorLine = {
   key: string; productId: string; code: string; description: string; unit: string; quantity: string; unitPrice: string;
   discountKind: DiscountKind; discountValue: string; taxRateId: string;
   /** The catalogue had no price in the quotation's currency when it changed: the rep confirms this one. */
   priceToConfirm?: boolean;
+  /** What the catalogue picker said is available of a stock-tracking product (not stored). */
+  available?: string | null;
 };
 export type EditorValues = { currency: string; pricesIncludeTax: boolean; discountKind: DiscountKind; discountValue: string; lines: EditorLine[] };
 type Rate = { id: string; name: string; rate: string };
-type Hit = { id: string; code: string; name: string; unit: string; price: string; priceSource: string; taxRateId: string };
+type Hit = { id: string; code: string; name: string; unit: string; price: string; priceSource: string; taxRateId: string; available?: string | null };
 export type EditorLabels = Record<
   | 'currency' | 'pricesIncludeTax' | 'lines' | 'addProduct' | 'productSearch' | 'addFreeLine' | 'noProducts' | 'description' | 'unit'
   | 'quantity' | 'unitPrice' | 'discount' | 'discountKind' | 'percent' | 'amount' | 'tax' | 'net' | 'remove' | 'up' | 'documentDiscount'
@@ -172,6 +175,7 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
                 {labels.quantity}
                 <input className={cell} inputMode="decimal" value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.target.value })} aria-invalid={err(l.key, 'quantity') ? true : undefined} />
                 <Err k={at(l.key, 'quantity')} />
+                <AvailableHint available={l.available} quantity={l.quantity} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600 sm:col-span-1">
                 {labels.unit}
@@ -240,12 +244,12 @@ export function LinesEditor({ initial, rates, currencies, customerId, language, 
                       type="button"
                       className="flex w-full justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-slate-50"
                       onClick={() => {
-                        add({ productId: h.id, code: h.code, description: h.name, unit: h.unit, unitPrice: h.price, taxRateId: h.taxRateId || defaultRate });
+                        add({ productId: h.id, code: h.code, description: h.name, unit: h.unit, unitPrice: h.price, taxRateId: h.taxRateId || defaultRate, available: h.available });
                         setQ('');
                         setHits(null);
                       }}
                     >
-                      <span>{h.code} · {h.name}</span>
+                      <span>{h.code} · {h.name} <AvailableHint available={h.available} /></span>
                       <span className="text-slate-500">{h.price ? money(h.price) : labels.noPrice.replace('{currency}', v.currency)}</span>
                     </button>
                   </li>

@@ -20,6 +20,8 @@ export type PricedProduct = {
   price: string;
   priceSource: 'customer' | 'list' | 'product' | 'none';
   taxRateId: string;
+  /** For a stock-tracking product: on hand less reserved, never below zero (decimal string); else null. */
+  available: string | null;
 };
 
 /** Converts a price between tax-inclusive and tax-exclusive at a rate, to four decimals. */
@@ -49,6 +51,7 @@ export async function searchPricedProducts(
       // The unit in the quotation's language too; the line's unit text then resolves to the same unit.
       id: p.id, code: p.code, name: productName(p, q.language), unit: unitName ? localName({ name: unitName, names: unitNames }, q.language) : p.unit, description: p.description,
       price: hit.price, priceSource: hit.priceSource, taxRateId: hit.taxRateId,
+      available: p.tracksStock && p.kind === 'goods' ? Decimal.max(new Decimal(p.onHand).minus(p.reserved), 0).toString() : null,
     };
   });
 }

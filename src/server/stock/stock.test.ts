@@ -6,7 +6,7 @@ import { products, stockMoves } from '../db/schema';
 import { DomainError } from '../errors';
 import { makeProduct } from '../deliveries/fixtures';
 import { adjustStock, availability, stockAdjustmentInput, stockMovesOf } from '.';
-import { createProduct, getProduct, productInput, updateProduct } from '../catalog';
+import { createProduct, getProduct, productInput, searchPricedProducts, updateProduct } from '../catalog';
 import { getOrganization, organizationInput, updateOrganization } from '../organization';
 
 let w: World;
@@ -98,5 +98,15 @@ describe('stock adjustments', () => {
     expect(org.stockShortageBlocks).toBe(true);
     await updateOrganization(w.db, w.actors.admin, form(org.version));
     expect((await getOrganization(w.db, w.actors.admin)).stockShortageBlocks).toBe(false);
+  });
+
+  it('the catalogue picker tells what is available of stock-tracking products only', async () => {
+    const a = await makeProduct(w.db, w.org.id, { onHand: '7', reserved: '2' });
+    const b = await makeProduct(w.db, w.org.id, { onHand: '7', tracksStock: false });
+    const codes = (await w.db.select({ id: products.id, code: products.code }).from(products).where(eq(products.orgId, w.org.id)));
+    const code = (id: string) => codes.find((c) => c.id === id)!.code;
+    const hit = async (id: string) => (await searchPricedProducts(w.db, w.actors.repA1, { q: code(id), customerId: null, currency: 'THB', pricesIncludeTax: false, language: 'en' })).find((h) => h.id === id)!;
+    expect((await hit(a)).available).toBe('5');
+    expect((await hit(b)).available).toBeNull();
   });
 });
