@@ -75,8 +75,8 @@ export async function recordDelivery(db: Db, actor: Actor, orderId: string, inpu
       }
       take.push({ index, line, qty });
     });
-    if (!Object.keys(errors).length && !take.length) errors.lines = 'nothingToDeliver';
-    if (Object.keys(errors).length) throw invalid(errors);
+    if (!Object.keys(errors).length && !take.length) throw invalid({ lines: 'nothingToDeliver' });
+    // Stock is checked for the other rows too, so that the form shows every error at once.
 
     // Stock: the products of goods lines that track it, locked in id order (no deadlock between two notes).
     const productIds = [...new Set(take.filter((t) => t.line.kind === 'goods' && t.line.productId).map((t) => t.line.productId!))].sort();

@@ -90,6 +90,13 @@ describe('recording a delivery', () => {
     expect(Number((await lineOf(o.lineIds[0])).deliveredQuantity)).toBe(0);
   });
 
+  it('reports over-delivery and stock shortage of different rows at once', async () => {
+    const p = await makeProduct(w.db, w.org.id, { onHand: '1' });
+    const o = await order([{ quantity: '1', kind: 'service' }, { productId: p, quantity: '5' }]);
+    const e = await error(deliver(o.id, [{ orderLineId: o.lineIds[0], quantity: '2' }, { orderLineId: o.lineIds[1], quantity: '3' }]));
+    expect(e.fields).toEqual({ 'lines.0.quantity': 'overDelivery', 'lines.1.quantity': 'notEnoughOnHand' });
+  });
+
   it("refuses a line of another order, and a note with nothing to deliver", async () => {
     const a = await order([{ quantity: '1', kind: 'service' }]);
     const b = await order([{ quantity: '1', kind: 'service' }]);
@@ -137,7 +144,7 @@ describe('recording a delivery', () => {
     const stock = await act(w.db, w.actors.repA1, deliveryInput, run, {
       orderId: o.id, deliveredOn: today, note: '', 'lines.0.orderLineId': o.lineIds[0], 'lines.0.quantity': '2', 'lines.1.orderLineId': o.lineIds[1], 'lines.1.quantity': '2',
     });
-    expect(stock.state.fieldErrors).toEqual({ 'lines.1.quantity': 'overDelivery' });
+    expect(stock.state.fieldErrors).toEqual({ 'lines.0.quantity': 'notEnoughOnHand', 'lines.1.quantity': 'overDelivery' });
     const ok = await act(w.db, w.actors.repA1, deliveryInput, run, {
       orderId: o.id, deliveredOn: today, note: 'Gate 3', 'lines.0.orderLineId': o.lineIds[0], 'lines.0.quantity': '1', 'lines.1.orderLineId': o.lineIds[1], 'lines.1.quantity': '',
     });
