@@ -22,6 +22,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
     { href: '/customers', label: t('customers') },
     { href: '/opportunities', label: t('deals') },
     { href: '/quotations', label: t('quotations') },
+    { href: '/orders', label: t('orders') },
     { href: '/tasks', label: t('tasks') },
     { href: '/products', label: t('products') },
   ];

@@ -7,6 +7,7 @@ import { Timeline } from '@/components/activities/timeline';
 import { listAttachments } from '@/server/files';
 import { Attachments } from '@/components/files/attachments';
 import { QuotationsPanel } from '@/components/quotations/quotations-panel';
+import { OrdersPanel } from '@/components/orders/orders-panel';
 import type { Locale } from '@/server/i18n/locales';
 import { requireActor } from '@/server/auth/session';
 import { getDb } from '@/server/db/client';
@@ -60,6 +61,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         {row(t('updated'), when(c.updatedAt))}
       </dl>
       <QuotationsPanel actor={actor} parent={{ customerId: c.id }} />
+      <OrdersPanel actor={actor} parent={{ customerId: c.id }} />
       <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ customerId: c.id }} olderHref={(b) => `/customers/${c.id}?before=${encodeURIComponent(b)}`} />
       <section className="space-y-3">
         <div className="flex items-center justify-between gap-2">

@@ -16,6 +16,7 @@ import { Timeline } from '@/components/activities/timeline';
 import { listAttachments } from '@/server/files';
 import { Attachments } from '@/components/files/attachments';
 import { QuotationsPanel } from '@/components/quotations/quotations-panel';
+import { OrdersPanel } from '@/components/orders/orders-panel';
 import { moveOpportunityAction, standbyAction, starAction } from '../actions';
 import { detailRow } from '@/components/ui/detail-row';
 import { Star } from 'lucide-react';
@@ -99,6 +100,7 @@ export default async function DealPage({ params, searchParams }: { params: Promi
         </div>
       ) : null}
       <QuotationsPanel actor={actor} parent={{ opportunityId: deal.id }} />
+      <OrdersPanel actor={actor} parent={{ opportunityId: deal.id }} />
       <Timeline actor={actor} rows={timeline.rows} older={timeline.older} parent={{ opportunityId: deal.id }} olderHref={(b) => `/opportunities/${deal.id}?before=${encodeURIComponent(b)}`} />
       <Attachments actor={actor} rows={files} parent={{ opportunityId: deal.id }} />
       <section className="space-y-2">

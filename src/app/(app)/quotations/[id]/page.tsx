@@ -18,6 +18,8 @@ import { ApprovalPanel } from '@/components/quotations/approval-panel';
 import { detailRow } from '@/components/ui/detail-row';
 import { LOCALE_NAMES } from '@/lib/locale';
 import { normalizeAddress } from '@/server/net/client-address';
+import { liveOrderOfQuotation } from '@/server/orders';
+import { orderFromQuotationAction } from '../../orders/actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('quotations'))('title') };
@@ -46,6 +48,9 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
   // Only through the scoped getter above: whoever sees the quotation may pass its live link on.
   const share = await linkShare(db, actor, q);
   const row = detailRow;
+  // The chain onwards: the order made from this quotation, or the button that makes it.
+  const order = status === 'accepted' ? await liveOrderOfQuotation(db, actor, q.id) : null;
+  const tOrders = await getTranslations('orders');
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -54,6 +59,13 @@ export default async function QuotationPage({ params }: { params: Promise<{ id: 
           <StatusBadge status={status} linkRevoked={q.status === 'sent' && Boolean(q.tokenRevokedAt)} />
         </h1>
         <div className="flex flex-wrap gap-2">
+          {order ? (
+            <Link className="btn-secondary" href={`/orders/${order.id}`} data-testid="quote-order-link">{tOrders('orderLink', { number: order.number ?? tOrders('draftNumber') })}</Link>
+          ) : status === 'accepted' && can(actor, 'order.manage') ? (
+            <ActionForm action={orderFromQuotationAction} submitLabel={tOrders('createFromQuotation')} className="flex flex-col gap-2" testId="create-order-form">
+              <Hidden name="quotationId" value={q.id} />
+            </ActionForm>
+          ) : null}
           <a className="btn-secondary" href={`/quotations/${q.id}/pdf`} data-testid="quote-pdf">{t('pdf')}</a>
           {mayEdit && q.status === 'draft' ? <Link className="btn-secondary" href={`/quotations/${q.id}/edit`}>{t('edit')}</Link> : null}
           {draftMail ? (
