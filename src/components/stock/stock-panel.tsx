@@ -16,6 +16,7 @@ export async function StockPanel({ db, actor, product }: { db: Db; actor: Actor;
   if (!product.tracksStock) return <p className="text-sm text-slate-600" data-testid="stock-panel">{t('notTracked')}</p>;
   const [figures, moves] = await Promise.all([availability(db, actor, [product.id]), stockMovesOf(db, actor, product.id)]);
   const s = figures.get(product.id) ?? { onHand: '0', reserved: '0', available: '0' };
+  const when = new Intl.DateTimeFormat(actor.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.org.timeZone });
   return (
     <section className="space-y-3" data-testid="stock-panel">
       <h2 className="text-lg font-semibold">{t('title')}</h2>
@@ -45,7 +46,7 @@ export async function StockPanel({ db, actor, product }: { db: Db; actor: Actor;
               <span>{t(`kind.${m.kind}`)}</span>
               <span className={`tabular-nums font-medium ${Number(m.quantity) < 0 ? 'text-red-700' : 'text-green-700'}`}>{Number(m.quantity) > 0 ? `+${plain(m.quantity)}` : plain(m.quantity)}</span>
               <span className="text-slate-600">{m.note}</span>
-              <span className="text-slate-500">{`${m.byName ?? ''} · ${m.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`}</span>
+              <span className="text-slate-500">{`${m.byName ?? ''} · ${when.format(m.createdAt)}`}</span>
               {m.deliveryId ? <Link className="link" href={`/deliveries/${m.deliveryId}/pdf`}>PDF</Link> : null}
             </li>
           ))}
