@@ -97,8 +97,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         {row(t('orderDate'), day(o.orderDate, locale))}
         {row(t('salesperson'), o.ownerName)}
         {row(t('language'), LOCALE_NAMES[o.language as keyof typeof LOCALE_NAMES] ?? o.language)}
-        {o.confirmedAt ? row(t('status.confirmed'), t('confirmedOn', { at: formatDateTime(o.confirmedAt, locale, tz) })) : null}
-        {o.cancelledAt ? row(t('status.cancelled'), `${t('cancelledOn', { at: formatDateTime(o.cancelledAt, locale, tz) })}${o.cancelReason ? ` · ${o.cancelReason}` : ''}`) : null}
+        {o.confirmedAt ? row(t('status.confirmed'), formatDateTime(o.confirmedAt, locale, tz)) : null}
+        {o.cancelledAt ? row(t('status.cancelled'), `${formatDateTime(o.cancelledAt, locale, tz)}${o.cancelReason ? ` · ${o.cancelReason}` : ''}`) : null}
       </dl>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('lines')}</h2>
