@@ -15,7 +15,11 @@ const plain = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.
  * available of stock-tracking products), the delivery notes with their PDFs, and for a confirmed
  * order and users who may record deliveries, the form to deliver what remains or part of it.
  */
-export async function DeliveriesSection({ db, actor, orderId }: { db: Db; actor: Actor; orderId: string }) {
+export async function DeliveriesSection({ db, actor, orderId, showLines = true }: {
+  db: Db; actor: Actor; orderId: string;
+  /** The per-line table (ordered, delivered, invoiced, to invoice, available); off where the page shows its own. */
+  showLines?: boolean;
+}) {
   const t = await getTranslations('deliveries');
   const ts = await getTranslations('stock');
   const order = await orderInScope(db, actor, orderId);
@@ -26,7 +30,7 @@ export async function DeliveriesSection({ db, actor, orderId }: { db: Db; actor:
   return (
     <section className="space-y-3" data-testid="deliveries-section">
       <h2 className="text-lg font-semibold">{t('title')}</h2>
-      <div className="card overflow-x-auto p-0">
+      {showLines ? <div className="card overflow-x-auto p-0">
         <table className="w-full min-w-[34rem] text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
@@ -58,7 +62,7 @@ export async function DeliveriesSection({ db, actor, orderId }: { db: Db; actor:
             })}
           </tbody>
         </table>
-      </div>
+      </div> : null}
       {notes.length ? (
         <ul className="card divide-y divide-slate-200 p-0" data-testid="delivery-notes">
           {notes.map((n) => (
