@@ -165,7 +165,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           {o.notes ? <><h2 className="font-semibold">{t('notes')}</h2><p className="whitespace-pre-line">{o.notes}</p></> : null}
         </section>
       ) : null}
-      {o.status === 'draft' ? <p className="text-sm text-slate-600">{t('deliveriesLater')}</p> : <DeliveriesSection db={db} actor={actor} orderId={o.id} />}
+      {o.status === 'draft' ? <p className="text-sm text-slate-600">{t('deliveriesLater')}</p> : <DeliveriesSection db={db} actor={actor} orderId={o.id} showLines={false} />}
       {mayCancel ? (
         <details className="card text-sm" data-testid="cancel-order">
           <summary className="cursor-pointer font-medium text-red-700">{t('cancel')}</summary>
