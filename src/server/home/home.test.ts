@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeWorld, type World } from '../../../tests/support/world';
+import { countQueries } from '../../../tests/support/query-count';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notifications, opportunities, pipelines, quotations, stages, tasks } from '../db/schema';
@@ -10,26 +11,6 @@ import { todayIn } from '../opportunities/commands';
 import { addDays, monthOf } from './dates';
 import { homeFor, repHome, teamHome, financeHome } from './index';
 import { HOME_LIST } from './rep';
-
-/**
- * Counts the statements a function sends, by wrapping the session's prepareQuery: every select,
- * insert and execute of both drivers goes through it.
- */
-async function countQueries<T>(db: Db, fn: () => Promise<T>): Promise<{ n: number; result: T }> {
-  const session = (db as unknown as { session: { prepareQuery: (...a: unknown[]) => unknown } }).session;
-  const original = session.prepareQuery;
-  let n = 0;
-  session.prepareQuery = function (this: unknown, ...a: unknown[]) {
-    n++;
-    return original.apply(this, a);
-  };
-  try {
-    const result = await fn();
-    return { n, result };
-  } finally {
-    session.prepareQuery = original;
-  }
-}
 
 let w: World;
 let stage: { open: string; open2: string; won: string; pipelineId: string };

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import type { Db } from '../db/client';
-import { contacts, organizations, products, salesOrderLines, salesOrders } from '../db/schema';
+import { organizations, products, salesOrderLines, salesOrders } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { assignableUserIds } from '../access/visibility';
-import { checkRefs, collectRefs, holdRefs } from '../access/refs';
+import { holdRefs } from '../access/refs';
 import { conflict, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { nextNumber } from '../documents/numbering';
@@ -15,49 +14,8 @@ import { minorUnits, type Totals } from '../documents/totals';
 import { todayIn } from '../opportunities/commands';
 import { prepareLines, type PreparedLine } from '../quotations/lines';
 import { getOrder } from './queries';
+import { resolveParty } from '../documents/party';
 import type { OrderInput } from './schemas';
-
-type Party = { customerId: string; contactId: string | null; opportunityId: string | null; ownerId: string };
-
-/**
- * Who the order is for and who sells it, re-read in the actor's organization and scope, all bad
- * fields at once (as for a quotation): a deal in scope (its customer and contact carried over), a
- * customer in scope, a contact of that customer, a salesperson the actor may assign.
- */
-async function resolveParty(db: Db, actor: Actor, input: OrderInput, current?: Party): Promise<Party> {
-  const opportunityId = input.opportunityId;
-  const { rows: found, errors } = await collectRefs(db, actor, { opportunityId: { kind: 'deal', id: opportunityId } });
-  const deal = found.opportunityId as { customerId: string; contactId: string | null } | null;
-  let customerId = input.customerId;
-  let contactId = input.contactId;
-  if (deal) {
-    if (customerId && customerId !== deal.customerId) errors.customerId = 'invalidChoice';
-    customerId = deal.customerId;
-    if (!contactId && !current) contactId = deal.contactId ?? (await primaryContactId(db, actor, deal.customerId));
-  }
-  if (!customerId && !errors.opportunityId) errors.customerId = 'customerRequired';
-  const ownerId = input.ownerId || current?.ownerId || actor.id;
-  await checkRefs(
-    db,
-    actor,
-    {
-      customerId: { kind: 'customer', id: errors.customerId ? null : customerId },
-      contactId: { kind: 'contact', id: customerId ? contactId : null, customerId },
-      ownerId: { kind: 'user', id: ownerId !== current?.ownerId ? ownerId : null, among: assignableUserIds(actor), roles: ['rep', 'manager', 'admin'] },
-    },
-    errors,
-  );
-  return { customerId: customerId!, contactId, opportunityId, ownerId };
-}
-
-async function primaryContactId(db: Db, actor: Actor, customerId: string): Promise<string | null> {
-  const [c] = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.customerId, customerId), eq(contacts.orgId, actor.orgId), eq(contacts.isPrimary, true)))
-    .limit(1);
-  return c?.id ?? null;
-}
 
 function headerValues(input: OrderInput, totals: Totals) {
   return {

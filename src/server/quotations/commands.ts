@@ -2,17 +2,16 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, organizations, quotationLines, quotations } from '../db/schema';
+import { organizations, quotationLines, quotations } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/permissions';
-import { assignableUserIds } from '../access/visibility';
-import { checkRefs, collectRefs } from '../access/refs';
 import { conflict, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { todayIn } from '../opportunities/commands';
 import Decimal from 'decimal.js';
 import { minorUnits, type Totals } from '../documents/totals';
 import { prepareLines, type PreparedLine } from './lines';
+import { resolveParty } from '../documents/party';
 import { getQuotation, quotationLinesOf } from './queries';
 import type { QuotationInput } from './schemas';
 import { holdRefs } from '../access/refs';
@@ -29,50 +28,6 @@ export function addDays(date: string, days: number): string {
 export async function quotationDefaults(db: Db, actor: Actor) {
   const [org] = await db.select({ days: organizations.quoteValidityDays, terms: organizations.quoteTerms }).from(organizations).where(eq(organizations.id, actor.orgId));
   return { validUntil: addDays(todayIn(actor.org.timeZone), org?.days ?? 30), terms: org?.terms ?? '' };
-}
-
-type Party = { customerId: string; contactId: string | null; opportunityId: string | null; ownerId: string };
-
-/**
- * Checks who the quotation is for and who sells it, every id re-read in the actor's organization and
- * scope, all bad fields reported at once: a deal in scope (its customer and contact carried over), a
- * customer in scope, a contact of that customer, a salesperson the actor may assign (an active user
- * of this organization).
- */
-async function resolveParty(db: Db, actor: Actor, input: QuotationInput, current?: Party): Promise<Party> {
-  const opportunityId = input.opportunityId;
-  const { rows: found, errors } = await collectRefs(db, actor, { opportunityId: { kind: 'deal', id: opportunityId } });
-  const deal = found.opportunityId as { customerId: string; contactId: string | null } | null;
-  let customerId = input.customerId;
-  let contactId = input.contactId;
-  if (deal) {
-    if (customerId && customerId !== deal.customerId) errors.customerId = 'invalidChoice';
-    customerId = deal.customerId;
-    if (!contactId && !current) contactId = deal.contactId ?? (await primaryContactId(db, actor, deal.customerId));
-  }
-  if (!customerId && !errors.opportunityId) errors.customerId = 'customerRequired';
-  const ownerId = input.ownerId || current?.ownerId || actor.id;
-  await checkRefs(
-    db,
-    actor,
-    {
-      customerId: { kind: 'customer', id: errors.customerId ? null : customerId },
-      contactId: { kind: 'contact', id: customerId ? contactId : null, customerId },
-      ownerId: { kind: 'user', id: ownerId !== current?.ownerId ? ownerId : null, among: assignableUserIds(actor), roles: ['rep', 'manager', 'admin'] },
-    },
-    errors,
-  );
-  return { customerId: customerId!, contactId, opportunityId, ownerId };
-}
-
-/** A customer's primary contact: whom a quotation made from a deal without a contact goes to. */
-async function primaryContactId(db: Db, actor: Actor, customerId: string): Promise<string | null> {
-  const [c] = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.customerId, customerId), eq(contacts.orgId, actor.orgId), eq(contacts.isPrimary, true)))
-    .limit(1);
-  return c?.id ?? null;
 }
 
 function headerValues(input: QuotationInput, totals: Totals) {

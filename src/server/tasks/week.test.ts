@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../tests/support/world';
-import type { Db } from '../db/client';
+import { countQueries } from '../../../tests/support/query-count';
 import { tasks } from '../db/schema';
 import { tasksOfWeek, tasksOwner, weekOf } from './week';
 import { hostile, rng } from '../../../tests/support/fuzz';
@@ -12,22 +12,6 @@ beforeAll(async () => {
 
 const TZ = 'Asia/Bangkok';
 const wed = new Date('2026-06-17T05:00:00Z'); // Wednesday 12:00 in Bangkok
-
-async function statements<T>(db: Db, fn: () => Promise<T>) {
-  const session = (db as unknown as { session: { prepareQuery: (...a: unknown[]) => unknown } }).session;
-  const original = session.prepareQuery;
-  let n = 0;
-  session.prepareQuery = function (this: unknown, ...a: unknown[]) {
-    n++;
-    return original.apply(this, a);
-  };
-  try {
-    const result = await fn();
-    return { n, result };
-  } finally {
-    session.prepareQuery = original;
-  }
-}
 
 describe('the week of My tasks', () => {
   it('reads ?week= as a real date and shows its Monday-to-Sunday; anything else is this week', () => {
@@ -56,7 +40,7 @@ describe('the week of My tasks', () => {
     await add('Not mine', at('2026-06-16T03:00:00Z'), { assigneeId: w.people.repA2.id });
 
     const week = weekOf('2026-06-18', TZ, wed);
-    const { n, result } = await statements(w.db, () => tasksOfWeek(w.db, w.actors.repA1, week));
+    const { n, result } = await countQueries(w.db, () => tasksOfWeek(w.db, w.actors.repA1, week));
     expect(n).toBe(1);
     expect(result.map((t) => [t.title, t.day, t.overdue, t.done])).toEqual([
       ['Monday early', '2026-06-15', true, false],
