@@ -6,6 +6,7 @@ import { getDb } from '@/server/db/client';
 import { can } from '@/server/access/permissions';
 import { orNotFound } from '@/server/not-found';
 import { getOrder } from '@/server/orders';
+import { taxesOf } from '@/server/orders/taxes';
 import { trimZeros } from '@/server/quotations';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, TextArea } from '@/components/forms/fields';
@@ -44,6 +45,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const actor = await requireActor();
   const db = await getDb();
   const o = await orNotFound(getOrder(db, actor, id));
+  const taxes = await taxesOf(db, actor, o, actor.locale);
   const t = await getTranslations('orders');
   const locale = (await getLocale()) as Locale;
   const tz = actor.org.timeZone;
@@ -154,7 +156,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           <div className="flex justify-between"><dt>{t('subtotal')}</dt><dd>{money(o.subtotal)}</dd></div>
           {documentDiscount.gt(0) ? <div className="flex justify-between"><dt>{t('documentDiscount')}{o.discountKind === 'percent' ? ` (${trimZeros(o.discountValue)} %)` : ''}</dt><dd>−{money(documentDiscount.toFixed(2))}</dd></div> : null}
           <div className="flex justify-between"><dt>{t('taxBase')}</dt><dd>{money(o.taxBase)}</dd></div>
-          <div className="flex justify-between"><dt>{t('tax')}</dt><dd>{money(o.taxTotal)}</dd></div>
+          {taxes.length ? taxes.map((x, i) => <div key={i} className="flex justify-between"><dt>{x.label || t('tax')}</dt><dd>{money(x.tax)}</dd></div>)
+            : <div className="flex justify-between"><dt>{t('tax')}</dt><dd>{money(o.taxTotal)}</dd></div>}
           <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>{t('grandTotal')}</dt><dd data-testid="order-grand-total">{money(o.grandTotal)}</dd></div>
           {o.pricesIncludeTax ? <p className="text-xs text-slate-500">{t('pricesIncludeTax')}</p> : null}
         </dl>
