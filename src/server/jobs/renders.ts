@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { quotations } from '../db/schema';
+import { deliveries, quotations } from '../db/schema';
 import { logger } from '../log';
 
 /**
@@ -16,10 +16,24 @@ import { logger } from '../log';
 export type RenderHooks = {
   ensureQuotationPdf?: (db: Db, quotationId: string) => Promise<unknown>;
   quotationsAwaitingRender?: (db: Db, limit: number) => Promise<string[]>;
+  /** Renders and stores a delivery note's PDF unless it is stored already. */
+  ensureDeliveryPdf?: (db: Db, deliveryId: string) => Promise<unknown>;
 };
 
 async function loadHooks(): Promise<RenderHooks> {
-  return (await import('../quotations/pdf')) as unknown as RenderHooks;
+  const [q, d] = await Promise.all([import('../quotations/pdf'), import('../deliveries/pdf')]);
+  return { ...(q as unknown as RenderHooks), ensureDeliveryPdf: (d as unknown as RenderHooks).ensureDeliveryPdf };
+}
+
+/** Delivery notes recorded in the last two days: a crash between the commit and the render leaves one unstored. */
+async function recentDeliveries(db: Db, limit: number, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(gt(deliveries.createdAt, new Date(now.getTime() - 2 * 86_400_000)))
+    .orderBy(desc(deliveries.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 async function recentlySent(db: Db, limit: number, now: Date): Promise<string[]> {
@@ -33,7 +47,8 @@ async function recentlySent(db: Db, limit: number, now: Date): Promise<string[]>
 }
 
 /**
- * The renders job (at start and every ten minutes): redoes the PDF renders of sent documents that
+ * The renders job (at start and every ten minutes): redoes the PDF renders of sent quotations and
+ * recorded delivery notes that
  * a crash or a restart interrupted, so every sent document ends up stored. One failure does not
  * stop the others; the next run tries it again.
  */
@@ -54,6 +69,17 @@ export async function redoInterruptedRenders(
     } catch (e) {
       failed++;
       logger.warn('quotation render failed', { quotationId: id, error: e });
+    }
+  }
+  if (hooks.ensureDeliveryPdf) {
+    for (const id of await recentDeliveries(db, limit, opts.now ?? new Date())) {
+      try {
+        await hooks.ensureDeliveryPdf(db, id);
+        redone++;
+      } catch (e) {
+        failed++;
+        logger.warn('delivery note render failed', { deliveryId: id, error: e });
+      }
     }
   }
   return { redone, failed };
