@@ -84,6 +84,9 @@ test('an accepted quotation becomes a sales order: PO number added, confirmed wi
   await page.getByRole('link', { name: 'Nimman Coworking' }).click();
   await expect(page.getByTestId('orders-panel')).toContainText(orderNumber);
   await expect(page.getByTestId('orders-panel')).toContainText('Confirmed');
+  // And the search box finds it by its number.
+  await page.goto(`/search?q=${orderNumber}`);
+  await expect(page.getByTestId('search-orders')).toContainText(orderNumber);
 
   // Scoped like the customer: another team's rep gets a 404 and no list row.
   const otherCtx = await browser.newContext();

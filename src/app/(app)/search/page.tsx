@@ -5,6 +5,7 @@ import { getDb } from '@/server/db/client';
 import { listCustomers, searchContacts } from '@/server/customers/queries';
 import { listOpportunities } from '@/server/opportunities/queries';
 import { displayNumber, listQuotations } from '@/server/quotations';
+import { listOrders } from '@/server/orders';
 import { formatMoney } from '@/lib/format';
 import type { Locale } from '@/server/i18n/locales';
 import { localName } from '@/lib/local-name';
@@ -15,7 +16,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('search'))('title') };
 }
 
-/** One box for customers, contacts, deals and quotations, within what the viewer may see. */
+/** One box for customers, contacts, deals, quotations and sales orders, within what the viewer may see. */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor();
   const t = await getTranslations('search');
@@ -24,9 +25,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const raw = (await searchParams).q as string | string[] | undefined;
   const q = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim().slice(0, 100);
   const db = await getDb();
-  const [customers, people, deals, quotes] = q
-    ? await Promise.all([listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND), listQuotations(db, actor, { q }, PER_KIND)])
-    : [null, [], null, null];
+  const [customers, people, deals, quotes, orders] = q
+    ? await Promise.all([
+      listCustomers(db, actor, { q }, PER_KIND), searchContacts(db, actor, q, PER_KIND), listOpportunities(db, actor, { q }, PER_KIND),
+      listQuotations(db, actor, { q }, PER_KIND), listOrders(db, actor, { q }, PER_KIND),
+    ])
+    : [null, [], null, null, null];
   const section = (title: string, testId: string, items: React.ReactNode[], more?: string) => (
     <section className="space-y-2">
       <h2 className="font-semibold">{title}</h2>
@@ -55,6 +59,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {section(t('quotations'), 'search-quotations', quotes!.rows.map((r) => (
             <li key={r.id} className="px-4 py-2"><Link href={`/quotations/${r.id}`} className="link">{displayNumber(r) ?? t('draft')}</Link> <span className="text-sm text-slate-500">{r.customerName} · {formatMoney(r.grandTotal, r.currency, locale)}</span></li>
           )), quotes!.nextCursor ? `/quotations?q=${encodeURIComponent(q)}` : undefined)}
+          {section(t('orders'), 'search-orders', orders!.rows.map((r) => (
+            <li key={r.id} className="px-4 py-2"><Link href={`/orders/${r.id}`} className="link">{r.number ?? t('draft')}</Link> <span className="text-sm text-slate-500">{[r.customerName, r.customerReference, formatMoney(r.grandTotal, r.currency, locale)].filter(Boolean).join(' · ')}</span></li>
+          )), orders!.nextCursor ? `/orders?q=${encodeURIComponent(q)}` : undefined)}
         </>
       ) : null}
     </div>

@@ -55,6 +55,9 @@ export const salesOrders = pgTable(
     index('sales_orders_org_created_idx').on(t.orgId, t.createdAt, t.id),
     index('sales_orders_customer_idx').on(t.customerId),
     index('sales_orders_opportunity_idx').on(t.opportunityId),
+    // The list and the global search find an order by its number or the customer's PO number.
+    index('sales_orders_number_trgm_idx').using('gin', sql`${t.number} gin_trgm_ops`),
+    index('sales_orders_reference_trgm_idx').using('gin', sql`${t.customerReference} gin_trgm_ops`),
     check('sales_orders_totals_nonneg', sql`${t.grandTotal} >= 0 and ${t.subtotal} >= 0`),
   ],
 );

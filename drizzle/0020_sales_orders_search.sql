@@ -1,0 +1,2 @@
+CREATE INDEX "sales_orders_number_trgm_idx" ON "sales_orders" USING gin ("number" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "sales_orders_reference_trgm_idx" ON "sales_orders" USING gin ("customer_reference" gin_trgm_ops);
