@@ -33,9 +33,10 @@ test('a rep sees only their territory, cannot search or open the rest', async ({
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('search-customers')).toContainText('Silom Office Supplies Co., Ltd.');
   await page.goto('/search?q=Lanna');
-  // Customers, contacts, deals and quotations: nothing of Lanna for a Bang Rak rep.
-  await expect(page.getByText('No matches.')).toHaveCount(4);
+  // Customers, contacts, deals, quotations and orders: nothing of Lanna for a Bang Rak rep.
+  await expect(page.getByText('No matches.')).toHaveCount(5);
   await expect(page.getByTestId('search-quotations')).toHaveCount(0);
+  await expect(page.getByTestId('search-orders')).toHaveCount(0);
 
   const res = await page.goto(foreignUrl);
   expect(res?.status()).toBe(404);
