@@ -10,9 +10,9 @@ import { holdRefs } from '../access/refs';
 import { conflict, invalid, notFound, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { nextNumber } from '../documents/numbering';
-import { minorUnits, type Totals } from '../documents/totals';
+import type { Totals } from '../documents/totals';
 import { todayIn } from '../opportunities/commands';
-import { prepareLines, type PreparedLine } from '../quotations/lines';
+import { heldLines, lineColumns, prepareLines, totalsColumns, type PreparedLine } from '../quotations/lines';
 import { getOrder } from './queries';
 import { resolveParty } from '../documents/party';
 import type { OrderInput } from './schemas';
@@ -28,21 +28,8 @@ function headerValues(input: OrderInput, totals: Totals) {
     discountValue: input.discountValue,
     terms: input.terms,
     notes: input.notes,
-    subtotal: totals.subtotal,
-    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(input.currency)),
-    taxBase: totals.taxBase,
-    taxTotal: totals.taxTotal,
-    grandTotal: totals.grandTotal,
+    ...totalsColumns(totals, input.currency),
   };
-}
-
-function heldLines(lines: PreparedLine[]) {
-  const out: Record<string, { table: 'product' | 'taxRate'; id: string | null }> = {};
-  lines.forEach((l, i) => {
-    out[`lines.${i}.productId`] = { table: 'product', id: l.productId };
-    out[`lines.${i}.taxRateId`] = { table: 'taxRate', id: l.taxRateId || null };
-  });
-  return out;
 }
 
 /** Goods or service per product: a line takes its product's kind, a free-text line is goods. */
@@ -57,25 +44,7 @@ async function insertLines(tx: Db, orgId: string, orderId: string, lines: Prepar
   if (!lines.length) return;
   const kinds = await productKinds(tx, orgId, lines.map((l) => l.productId));
   await tx.insert(salesOrderLines).values(
-    lines.map((l, i) => ({
-      orderId,
-      position: i + 1,
-      productId: l.productId || null,
-      description: l.description,
-      unit: l.unit,
-      unitId: l.unitId ?? null,
-      kind: (l.productId && kinds.get(l.productId)) || 'goods',
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discountKind: l.discountKind,
-      discountValue: l.discountValue,
-      taxRateId: l.taxRateId || null,
-      taxRate: l.taxRate,
-      taxKind: l.taxKind,
-      gross: totals.lines[i].gross,
-      discount: totals.lines[i].discount,
-      net: totals.lines[i].net,
-    })),
+    lines.map((l, i) => ({ orderId, ...lineColumns(l, i, totals), kind: (l.productId && kinds.get(l.productId)) || 'goods' })),
   );
 }
 

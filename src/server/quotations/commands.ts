@@ -8,9 +8,8 @@ import { assertCan } from '../access/permissions';
 import { conflict, invalid, stale } from '../errors';
 import { writeAudit } from '../audit/write';
 import { todayIn } from '../opportunities/commands';
-import Decimal from 'decimal.js';
-import { minorUnits, type Totals } from '../documents/totals';
-import { prepareLines, type PreparedLine } from './lines';
+import type { Totals } from '../documents/totals';
+import { heldLines, lineColumns, prepareLines, totalsColumns, type PreparedLine } from './lines';
 import { resolveParty } from '../documents/party';
 import { getQuotation, quotationLinesOf } from './queries';
 import type { QuotationInput } from './schemas';
@@ -40,46 +39,14 @@ function headerValues(input: QuotationInput, totals: Totals) {
     discountValue: input.discountValue,
     terms: input.terms,
     notes: input.notes,
-    subtotal: totals.subtotal,
-    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(input.currency)),
-    taxBase: totals.taxBase,
-    taxTotal: totals.taxTotal,
-    grandTotal: totals.grandTotal,
+    ...totalsColumns(totals, input.currency),
   };
-}
-
-/** The catalogue rows a quotation's lines point at, held while the lines are written. */
-function heldLines(lines: PreparedLine[]) {
-  const out: Record<string, { table: 'product' | 'taxRate'; id: string | null }> = {};
-  lines.forEach((l, i) => {
-    out[`lines.${i}.productId`] = { table: 'product', id: l.productId };
-    out[`lines.${i}.taxRateId`] = { table: 'taxRate', id: l.taxRateId || null };
-  });
-  return out;
 }
 
 export async function insertLines(tx: Db, quotationId: string, lines: PreparedLine[], totals: Totals) {
   if (!lines.length) return;
   await tx.insert(quotationLines).values(
-    lines.map((l, i) => ({
-      quotationId,
-      position: i + 1,
-      productId: l.productId,
-      description: l.description,
-      unit: l.unit,
-      unitId: l.unitId ?? null,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discountKind: l.discountKind,
-      discountValue: l.discountValue,
-      taxRateId: l.taxRateId || null,
-      priceToConfirm: l.priceToConfirm ?? false,
-      taxRate: l.taxRate,
-      taxKind: l.taxKind,
-      gross: totals.lines[i].gross,
-      discount: totals.lines[i].discount,
-      net: totals.lines[i].net,
-    })),
+    lines.map((l, i) => ({ quotationId, ...lineColumns(l, i, totals), priceToConfirm: l.priceToConfirm ?? false })),
   );
 }
 

@@ -4,7 +4,8 @@ import type { Db } from '../db/client';
 import { products, taxRates } from '../db/schema';
 import type { Actor } from '../access/actor';
 import { invalid } from '../errors';
-import { checkTotalsInput, computeTotals, type Totals } from '../documents/totals';
+import Decimal from 'decimal.js';
+import { checkTotalsInput, computeTotals, minorUnits, type Totals } from '../documents/totals';
 import { listTaxRates } from '../catalog/tax-rates';
 import { productName } from '../catalog/products';
 import { resolveLineUnits } from '../catalog/units';
@@ -68,4 +69,46 @@ export async function taxNames(db: Db, orgId: string, ids: string[]): Promise<Ma
   if (!ids.length) return new Map();
   const rows = await db.select({ id: taxRates.id, name: taxRates.name }).from(taxRates).where(and(eq(taxRates.orgId, orgId), inArray(taxRates.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A document's stored totals: discounts of lines and document together, to the currency's minor unit. */
+export function totalsColumns(totals: Totals, currency: string) {
+  return {
+    subtotal: totals.subtotal,
+    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(currency)),
+    taxBase: totals.taxBase,
+    taxTotal: totals.taxTotal,
+    grandTotal: totals.grandTotal,
+  };
+}
+
+/** The catalogue rows a document's lines point at, held (FOR KEY SHARE) while the lines are written. */
+export function heldLines(lines: PreparedLine[]) {
+  const out: Record<string, { table: 'product' | 'taxRate'; id: string | null }> = {};
+  lines.forEach((l, i) => {
+    out[`lines.${i}.productId`] = { table: 'product', id: l.productId };
+    out[`lines.${i}.taxRateId`] = { table: 'taxRate', id: l.taxRateId || null };
+  });
+  return out;
+}
+
+/** The columns every sales document's line stores, from a prepared line and its computed amounts. */
+export function lineColumns(l: PreparedLine, i: number, totals: Totals) {
+  return {
+    position: i + 1,
+    productId: l.productId || null,
+    description: l.description,
+    unit: l.unit,
+    unitId: l.unitId ?? null,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    discountKind: l.discountKind,
+    discountValue: l.discountValue,
+    taxRateId: l.taxRateId || null,
+    taxRate: l.taxRate,
+    taxKind: l.taxKind,
+    gross: totals.lines[i].gross,
+    discount: totals.lines[i].discount,
+    net: totals.lines[i].net,
+  };
 }

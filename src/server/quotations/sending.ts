@@ -18,12 +18,10 @@ import { isLocale } from '../i18n/locales';
 import { email, longText, requiredText, uuid, version } from '../validation';
 import { getQuotation, displayNumber, type QuotationDetail } from './queries';
 import { insertLines, inputFrom, quotationDefaults } from './commands';
-import { prepareLines } from './lines';
+import { prepareLines, totalsColumns } from './lines';
 import { newLinkToken, quoteLink } from './link';
 import { openLinkToken, sealLinkToken } from './link-seal';
 import { formatMoney } from '@/lib/format';
-import Decimal from 'decimal.js';
-import { minorUnits, type Totals } from '../documents/totals';
 import { holdRefs } from '../access/refs';
 import { sendBlock } from './approval';
 
@@ -192,7 +190,7 @@ export async function sendQuotation(db: Db, actor: Actor, id: string, mail?: Sen
         // An approval of an earlier version says nothing about what goes out: only one of this version stays on record.
         ...(locked.status === 'draft' && locked.approvedVersion !== locked.version ? { approvedAt: null, approvedById: null, approvedVersion: null } : {}),
         ...(fallback ? { contactId: fallback.id } : {}),
-        ...(repriced ? totalsOf(repriced.totals, q.currency) : {}),
+        ...(repriced ? totalsColumns(repriced.totals, q.currency) : {}),
       })
       .where(eq(quotations.id, id));
     if (repriced) {
@@ -252,7 +250,7 @@ export async function reviseQuotation(db: Db, actor: Actor, id: string): Promise
       language: q.language, currency: q.currency, pricesIncludeTax: q.pricesIncludeTax, validUntil: input.validUntil,
       discountKind: q.discountKind, discountValue: q.discountValue, terms: q.terms, notes: q.notes,
       // The lines are priced again at today's rates, so the header takes the totals computed with them.
-      ...totalsOf(totals, q.currency),
+      ...totalsColumns(totals, q.currency),
       createdById: actor.id,
     });
     await insertLines(tx, newId, lines, totals);
@@ -273,13 +271,6 @@ async function priceOn(db: Db, actor: Actor, input: Awaited<ReturnType<typeof in
     if (e instanceof DomainError && Object.values(e.fields).includes('noRateOnDate')) throw invalid({ lines: 'noRateOnDate' });
     throw e;
   }
-}
-
-function totalsOf(totals: Totals, currency: string) {
-  return {
-    subtotal: totals.subtotal, taxBase: totals.taxBase, taxTotal: totals.taxTotal, grandTotal: totals.grandTotal,
-    discountTotal: new Decimal(totals.lineDiscountTotal).plus(totals.documentDiscount).toFixed(minorUnits(currency)),
-  };
 }
 
 /**
